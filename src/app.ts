@@ -6,10 +6,12 @@
 import { resolve } from 'node:path';
 import { createBot, type Bot } from './bot.js';
 import { loadCoreConfig, type CoreConfig, type Env } from './config.js';
+import { createGapCheckFlow } from './gap-check/flow.js';
 import type { BotDeps, Flow } from './intents/intent.js';
 import { loadKnowledge, type KnowledgeBase } from './knowledge/load.js';
 import { buildSearch, type KnowledgeSearch } from './knowledge/search.js';
 import type { Logger } from './logger.js';
+import { createRiskRegister } from './risks/register.js';
 import { openKeyvStore } from './store/keyv-store.js';
 import type { Store } from './store/store.js';
 
@@ -37,8 +39,8 @@ export interface CreateAppOptions {
 }
 
 /** Flows that may claim plain text; filled in by the capabilities that have conversations. */
-export function createFlows(_deps: BotDeps): Flow[] {
-  return [];
+export function createFlows(deps: BotDeps): Flow[] {
+  return [createGapCheckFlow(deps, { risks: createRiskRegister(deps) })];
 }
 
 export async function createApp(options: CreateAppOptions): Promise<App> {

@@ -1,37 +1,58 @@
 /**
  * `/iso <question>` (and any free text): answers from the knowledge base, always citing the clause,
- * control or topic it comes from. Exact ids answer directly; ambiguous ids ask which one; free text
- * answers only above the confidence threshold and otherwise offers "did you mean" choices.
+ * control or topic it comes from.
+ *
+ * - An exact id answers directly; several ids are shown side by side; an id that exists in more
+ *   than one place asks which one (one choice per candidate).
+ * - Free text is answered only when search is confident (`CONFIDENCE_THRESHOLD`). Otherwise the
+ *   reply says it is not sure, offers up to three "did you mean" choices and names the workspace's
+ *   compliance contact when one is configured; a question about nothing Annex knows gets a polite
+ *   "I answer questions about ISO/IEC 27001 and ISO/IEC 42001" and never a guess.
+ *
+ * Contract: `answerQuestion` never throws for any text; it only reads the knowledge base.
  */
 import { contactFor } from '../config.js';
 import { entryCard, labelOf, linkOf } from '../knowledge/entry-card.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import type { KnowledgeEntry } from '../knowledge/schema.js';
+import type { SearchResult } from '../knowledge/search.js';
 import { reply, type Action, type Reply, type View } from '../views/view.js';
 import type { Intent, IntentContext } from './intent.js';
 
+/** At most this many "did you mean" choices, entries side by side, and alternatives under an answer. */
+export const MAX_SUGGESTIONS = 3;
+export const MAX_COMPARED = 4;
+const MAX_ALTERNATIVES = 2;
+/** A runner-up scoring at least this share of the answer's score is offered next to it. */
+const ALTERNATIVE_SHARE = 0.85;
+
+export const SCOPE_TEXT =
+  'I answer questions about ISO/IEC 27001 (information security) and ISO/IEC 42001 (AI management systems): their clauses and controls, certification, audits, and how to apply them.';
+
 const askCommand = (ref: string): string => `/iso ${ref}`;
 
-/** Actions offered under an answer. */
-export function answerActions(e: KnowledgeEntry): Action[] {
+/** Actions offered under an answer: related entries, a gap check of the area, a risk against it. */
+export function answerActions(kb: KnowledgeBase, e: KnowledgeEntry): Action[] {
   const actions: Action[] = [];
-  if (e.related.length) actions.push({ label: 'Related', command: `/iso related ${e.ref}` });
+  const card = entryCard(kb, e);
+  if (card.related.length || card.crosswalk.length) actions.push({ label: 'Related', command: `/iso related ${e.ref}` });
   if (e.kind === 'control' || e.kind === 'clause') {
-    actions.push({ label: 'Gap check this area', command: `/gapcheck for ${e.ref}` });
-    actions.push({ label: 'Log a risk against this', command: `/risk add control=${e.ref}` });
+    actions.push({ label: 'Start a gap check on this area', command: `/gapcheck for ${e.ref}` });
+    actions.push({ label: `Log a risk against this ${e.kind}`, command: `/risk add control=${e.ref}` });
   }
   return actions;
 }
 
-function answerView(kb: KnowledgeBase, e: KnowledgeEntry, matchedBy: 'id' | 'search'): View {
-  return { kind: 'answer', entry: entryCard(kb, e), matchedBy, actions: answerActions(e) };
+function answerView(kb: KnowledgeBase, e: KnowledgeEntry, matchedBy: 'id' | 'search', alternatives: Action[] = []): View {
+  return { kind: 'answer', entry: entryCard(kb, e), matchedBy, actions: [...answerActions(kb, e), ...alternatives] };
 }
 
 function relatedReply(kb: KnowledgeBase, ref: string): Reply {
   const e = kb.byRef.get(ref);
-  if (!e) return reply({ kind: 'error', code: 'NOT_FOUND', message: `I don't know the entry "${ref}".`, hint: 'Try /iso followed by a control id, e.g. /iso A.5.15.' });
+  if (!e) return reply({ kind: 'error', code: 'NOT_FOUND', message: `I don't know the entry "${ref.slice(0, 60)}".`, hint: 'Try /iso followed by a control id, e.g. /iso A.5.15.' });
   const card = entryCard(kb, e);
   const links = [...card.related, ...card.crosswalk];
+  if (!links.length) return reply({ kind: 'notice', tone: 'info', text: `${labelOf(e)} has no related entries yet.`, actions: [{ label: `Open ${e.id}`, command: askCommand(e.ref) }] });
   return reply({
     kind: 'choices',
     title: `Related to ${labelOf(e)}`,
@@ -40,7 +61,33 @@ function relatedReply(kb: KnowledgeBase, ref: string): Reply {
   });
 }
 
-const OFF_TOPIC_TEXT = 'I answer questions about ISO/IEC 27001 (information security) and ISO/IEC 42001 (AI management): their clauses and controls, certification, audits, and how to apply them.';
+function exactReply(kb: KnowledgeBase, refs: readonly string[], note: string | undefined): Reply {
+  const found = refs.map((r) => kb.byRef.get(r)).filter((e): e is KnowledgeEntry => e !== undefined);
+  const notice: View[] = note ? [{ kind: 'notice', tone: 'info', text: note }] : [];
+  if (found.length === 1) return reply(...notice, answerView(kb, found[0]!, 'id'));
+  // One old (2013) number replaced by several 2022 controls: let the person pick one.
+  if (note) return reply({ kind: 'choices', title: note, choices: found.map((e) => ({ label: labelOf(e), command: askCommand(e.ref) })) });
+  const shown = found.slice(0, MAX_COMPARED);
+  return reply({
+    kind: 'comparison',
+    title: `Side by side: ${shown.map((e) => (e.kind === 'clause' ? `${e.standard} clause ${e.id}` : `${e.standard ?? ''} ${e.id}`.trim())).join(' and ')}`,
+    entries: shown.map((e) => entryCard(kb, e)),
+    actions: shown.map((e) => ({ label: `Open ${e.id}`, command: askCommand(e.ref) })),
+  });
+}
+
+function notSureReply(ctx: IntentContext, result: Extract<SearchResult, { type: 'ranked' }>): Reply {
+  const kb = ctx.deps.knowledge;
+  const suggestions = result.matches.slice(0, MAX_SUGGESTIONS).map((m) => ({ label: linkOf(kb.byRef.get(m.ref)!).label, command: askCommand(m.ref) }));
+  if (result.offTopic || suggestions.length === 0) {
+    return reply({ kind: 'no-answer', reason: 'off-topic', text: `Sorry, that is outside what I know. ${SCOPE_TEXT}`, suggestions: [], actions: [{ label: 'Show what I can do', command: 'help' }] });
+  }
+  const contact = contactFor(ctx.deps.config, ctx.turn.workspace);
+  const text = result.otherStandard
+    ? `${result.otherStandard} is not in my knowledge base. ${SCOPE_TEXT} The closest entries in those standards:`
+    : `I'm not sure I understood. ${SCOPE_TEXT} These are the closest entries I found:`;
+  return reply({ kind: 'no-answer', reason: 'not-sure', text, suggestions, ...(contact ? { contact } : {}), actions: [] });
+}
 
 export async function answerQuestion(ctx: IntentContext, question: string): Promise<Reply> {
   const { knowledge: kb, search } = ctx.deps;
@@ -59,21 +106,9 @@ export async function answerQuestion(ctx: IntentContext, question: string): Prom
   }
   const related = /^related\s+(\S+)$/i.exec(q);
   if (related) return relatedReply(kb, related[1]!);
-  // A ref typed or clicked directly: `27001:A.5.15`, `topic:certification-cost`.
-  const direct = kb.byRef.get(q);
-  if (direct) return reply(answerView(kb, direct, 'id'));
 
   const result = search.search(q);
-  if (result.type === 'exact') {
-    const found = result.refs.map((r) => kb.byRef.get(r)).filter((e): e is KnowledgeEntry => e !== undefined);
-    if (found.length === 1) return reply(answerView(kb, found[0]!, 'id'));
-    return reply({
-      kind: 'comparison',
-      title: `Side by side: ${found.map((e) => e.id).join(' and ')}`,
-      entries: found.map((e) => entryCard(kb, e)),
-      actions: found.map((e) => ({ label: `Open ${e.id}`, command: askCommand(e.ref) })),
-    });
-  }
+  if (result.type === 'exact') return exactReply(kb, result.refs, result.note);
   if (result.type === 'ambiguous') {
     return reply({
       kind: 'choices',
@@ -84,20 +119,15 @@ export async function answerQuestion(ctx: IntentContext, question: string): Prom
   }
   const top = result.matches[0];
   if (result.confident && top) {
-    const entry = kb.byRef.get(top.ref)!;
-    return reply(answerView(kb, entry, 'search'));
+    // Close runners-up are offered next to the answer: the question may fit them as well.
+    const alternatives = result.matches
+      .slice(1)
+      .filter((m) => m.score >= top.score * ALTERNATIVE_SHARE)
+      .slice(0, MAX_ALTERNATIVES)
+      .map((m) => ({ label: `Also: ${labelOf(kb.byRef.get(m.ref)!)}`, command: askCommand(m.ref) }));
+    return reply(answerView(kb, kb.byRef.get(top.ref)!, 'search', alternatives));
   }
-  const contact = contactFor(ctx.deps.config, ctx.turn.workspace);
-  const suggestions = result.matches.slice(0, 3).map((m) => ({ label: linkOf(kb.byRef.get(m.ref)!).label, command: askCommand(m.ref) }));
-  const offTopic = suggestions.length === 0 || (top?.score ?? 0) < 0.2;
-  return reply({
-    kind: 'no-answer',
-    reason: offTopic ? 'off-topic' : 'not-sure',
-    text: offTopic ? OFF_TOPIC_TEXT : "I'm not sure I understood. These are the closest matches I found:",
-    suggestions: offTopic ? [] : suggestions,
-    ...(contact ? { contact } : {}),
-    actions: offTopic ? [{ label: 'Show what I can do', command: 'help' }] : [],
-  });
+  return notSureReply(ctx, result);
 }
 
 export const askIntent: Intent = {

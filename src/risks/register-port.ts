@@ -36,6 +36,9 @@ export interface NewRiskInput {
   treatmentPlan?: string;
   /** `YYYY-MM-DD`. */
   due?: string;
+  /** Likelihood and impact after treatment, 1-5. */
+  residualLikelihood?: number;
+  residualImpact?: number;
   origin?: RiskOrigin;
 }
 

@@ -1,224 +1,219 @@
 /**
  * The `Store` port over keyv: `@keyv/sqlite` (the embedded default), `@keyv/redis` or
- * `@keyv/postgres`, chosen by the URL. Each collection is its own keyv namespace (and, for SQLite
- * and PostgreSQL, its own adapter instance: keyv writes the namespace onto the adapter, so sharing
- * one adapter between namespaces would mix them up).
+ * `@keyv/postgres`, chosen by the URL. Each collection is its own keyv namespace on the backend
+ * (see the backend files for how keys are laid out on each), so collections never mix, even when
+ * one name is a prefix of another.
  *
- * Every backend failure surfaces as `StoreUnavailableError`, so callers can tell "not found" from
- * "the store is down" and the user is told to try again rather than shown an empty register.
+ * Contract, the same on every backend (the contract tests run on all three):
+ * - every backend failure, including an operation that takes longer than the backend's bound,
+ *   surfaces as `StoreUnavailableError`, so callers can tell "not found" from "the store is down"
+ *   and the user is told to try again rather than shown an empty register; nothing hangs;
+ * - a stored record that is not valid JSON, not keyv's envelope, or fails the collection's schema
+ *   is skipped and logged (`get` answers undefined, `list` leaves it out), never fatal;
+ * - `list` pages through the namespace by key or cursor and returns records in key order;
+ * - expiring collections can be read by key but never listed (see store.ts).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Keyv, { type KeyvStoreAdapter } from 'keyv';
+import type Keyv from 'keyv';
 import type { z } from 'zod';
-import { redactUrl, storeKindOf, type StoreKind } from '../config.js';
+import { redactUrl, storeKindOf } from '../config.js';
 import { StoreUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { Backend, BackendNamespace } from './backend.js';
+import { openPostgresBackend } from './postgres-backend.js';
+import { openRedisBackend } from './redis-backend.js';
+import { openSqliteBackend } from './sqlite-backend.js';
 import type { Collection, CollectionOptions, Store } from './store.js';
+import { MalformedValue, readScanned, tolerantDeserializer, type StoredEnvelope } from './stored-value.js';
 
 const NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
+const PREFIX_PATTERN = /^[a-z0-9-]*$/;
+/**
+ * Keys are built from platform ids (a Teams conversation id alone can pass 100 characters), and
+ * end up, namespace in front, in PostgreSQL's VARCHAR(1024) key column and its index. The same
+ * bound on every backend, so a key that works on SQLite cannot fail on PostgreSQL.
+ */
+const MAX_KEY_BYTES = 900;
 
 export interface KeyvStoreOptions {
   url: string;
   logger: Logger;
+  /**
+   * Put in front of every collection's namespace (`[a-z0-9-]`), so several deployments or test
+   * runs can share one Redis or PostgreSQL without seeing each other's records.
+   */
+  namespacePrefix?: string;
+  /** Connect and command timeout for Redis and PostgreSQL, in ms (default 3000). */
+  timeoutMs?: number;
 }
 
-type AdapterFactory = (namespace: string) => Promise<KeyvStoreAdapter>;
+/** Rejects when `op` has not settled within `ms`; `op`'s own late failure is then ignored. */
+function bounded<T>(op: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`store ${what} took longer than ${ms} ms`)), ms);
+  });
+  op.catch(() => undefined);
+  return Promise.race([op, timeout]).finally(() => clearTimeout(timer));
+}
 
-async function adapterFactory(url: string, kind: StoreKind): Promise<{ make: AdapterFactory; close: () => Promise<void> }> {
-  const made: KeyvStoreAdapter[] = [];
-  const closeAll = async () => {
-    await Promise.allSettled(made.map((a) => (a as { disconnect?: () => Promise<void> }).disconnect?.()));
-  };
-  if (kind === 'sqlite') {
-    const { KeyvSqlite } = await import('@keyv/sqlite');
-    const file = url.replace(/^sqlite:\/\//, '');
-    if (file !== ':memory:') {
-      try {
-        mkdirSync(dirname(resolve(file)), { recursive: true });
-      } catch {
-        // Reported as "store unavailable" on first use, like any other failure to open it.
-      }
-    }
-    return {
-      make: async () => {
-        const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, table: 'annex', busyTimeout: 10_000, iterationLimit: 500 });
-        // WAL lets several processes read while one writes; busyTimeout makes writers wait their turn.
-        if (file !== ':memory:') await adapter.query('PRAGMA journal_mode=WAL');
-        made.push(adapter);
-        return adapter as unknown as KeyvStoreAdapter;
-      },
-      close: closeAll,
-    };
+function checkKey(collection: string, key: string): void {
+  const bytes = typeof key === 'string' ? Buffer.byteLength(key) : 0;
+  if (bytes === 0 || bytes > MAX_KEY_BYTES) {
+    throw new Error(`collection ${collection}: keys are 1 to ${MAX_KEY_BYTES} bytes (got ${typeof key === 'string' ? bytes : typeof key})`);
   }
-  if (kind === 'redis') {
-    const { default: KeyvRedis } = await import('@keyv/redis');
-    return {
-      make: async () => {
-        const adapter = new KeyvRedis(url, { throwOnConnectError: false, throwOnErrors: true, connectionTimeout: 2000 } as never);
-        made.push(adapter as unknown as KeyvStoreAdapter);
-        return adapter as unknown as KeyvStoreAdapter;
-      },
-      close: closeAll,
-    };
-  }
-  const { default: KeyvPostgres } = await import('@keyv/postgres');
-  return {
-    make: async () => {
-      const adapter = new KeyvPostgres({ uri: url, table: 'annex' });
-      made.push(adapter as unknown as KeyvStoreAdapter);
-      return adapter as unknown as KeyvStoreAdapter;
-    },
-    close: closeAll,
-  };
+}
+
+interface StoreState {
+  backend: Backend;
+  logger: Logger;
+  closed: boolean;
 }
 
 class KeyvCollection<T> implements Collection<T> {
+  private ns: { keyv: Keyv; scan: BackendNamespace['scan']; deserialize: (data: string) => StoredEnvelope } | undefined;
+
   constructor(
     readonly name: string,
-    private readonly keyv: Keyv,
+    private readonly namespace: string,
     private readonly schema: z.ZodType<T>,
     private readonly options: CollectionOptions,
-    private readonly logger: Logger,
+    private readonly state: StoreState,
   ) {}
 
+  /** Opened on first use: an adapter that is never used never opens a connection or file. */
+  private open() {
+    if (this.state.closed) throw new StoreUnavailableError(new Error('the store is closed'));
+    if (!this.ns) {
+      const { keyv, scan } = this.state.backend.open(this.namespace);
+      const deserialize = tolerantDeserializer(keyv.deserialize as (data: string) => unknown);
+      keyv.deserialize = deserialize as never;
+      // keyv re-emits every adapter error and then throws it to the caller, who handles it; the
+      // listener is still needed (an unheard 'error' would crash the process).
+      keyv.on('error', (err: unknown) => this.state.logger.debug({ collection: this.name, err: String(err) }, 'store operation failed'));
+      this.ns = { keyv, scan, deserialize };
+    }
+    return this.ns;
+  }
+
+  private async run<R>(what: string, op: (ns: NonNullable<KeyvCollection<T>['ns']>) => Promise<R>): Promise<R> {
+    try {
+      return await bounded(op(this.open()), this.state.backend.timeoutMs, `${what} in ${this.name}`);
+    } catch (err) {
+      throw err instanceof StoreUnavailableError ? err : new StoreUnavailableError(err);
+    }
+  }
+
   private validate(key: string, raw: unknown): T | undefined {
+    if (raw instanceof MalformedValue) {
+      this.state.logger.warn({ collection: this.name, key, reason: raw.reason }, 'skipped a malformed stored record');
+      return undefined;
+    }
     const parsed = this.schema.safeParse(raw);
     if (parsed.success) return parsed.data;
-    this.logger.warn({ collection: this.name, key, issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) }, 'skipped a malformed stored record');
+    this.state.logger.warn(
+      { collection: this.name, key, reason: 'schema', issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
+      'skipped a malformed stored record',
+    );
     return undefined;
   }
 
   async get(key: string): Promise<T | undefined> {
-    let raw: unknown;
-    try {
-      raw = await this.keyv.get(key);
-    } catch (err) {
-      if (err instanceof SyntaxError) {
-        this.logger.warn({ collection: this.name, key }, 'skipped a stored record that is not valid JSON');
-        return undefined;
-      }
-      throw new StoreUnavailableError(err);
-    }
+    checkKey(this.name, key);
+    const raw = await this.run('get', (ns) => ns.keyv.get(key) as Promise<unknown>);
     return raw === undefined ? undefined : this.validate(key, raw);
   }
 
   async set(key: string, value: T, ttlMs?: number): Promise<void> {
+    checkKey(this.name, key);
     if (ttlMs !== undefined && !this.options.expiring) throw new Error(`collection ${this.name} is listed and cannot hold expiring entries`);
     const checked = this.schema.parse(value);
-    let ok: boolean;
-    try {
-      ok = await this.keyv.set(key, checked, ttlMs);
-    } catch (err) {
-      throw new StoreUnavailableError(err);
-    }
-    if (!ok) throw new StoreUnavailableError();
+    const ok = await this.run('set', (ns) => ns.keyv.set(key, checked, ttlMs));
+    if (!ok) throw new StoreUnavailableError(new Error(`store set in ${this.name} was not acknowledged`));
   }
 
   async delete(key: string): Promise<void> {
-    try {
-      await this.keyv.delete(key);
-    } catch (err) {
-      throw new StoreUnavailableError(err);
-    }
+    checkKey(this.name, key);
+    await this.run('delete', (ns) => ns.keyv.delete(key));
   }
 
   async list(prefix = ''): Promise<Array<{ key: string; value: T }>> {
     if (this.options.expiring) throw new Error(`collection ${this.name} holds expiring entries and cannot be listed`);
-    const iterate = this.keyv.iterator;
-    if (!iterate) throw new Error(`the store cannot list collection ${this.name}`);
-    const out: Array<{ key: string; value: T }> = [];
+    const ns = (() => {
+      try {
+        return this.open();
+      } catch (err) {
+        throw err instanceof StoreUnavailableError ? err : new StoreUnavailableError(err);
+      }
+    })();
+    const seen = new Map<string, T>();
+    const iterator = ns.scan(prefix)[Symbol.asyncIterator]();
+    const limit = this.state.backend.timeoutMs;
     try {
-      for await (const [key, raw] of iterate.call(this.keyv, undefined)) {
-        if (typeof key !== 'string' || !key.startsWith(prefix)) continue;
-        const value = this.validate(key, raw);
-        if (value !== undefined) out.push({ key, value });
+      for (;;) {
+        // Each page is bounded, not the whole listing: a long register is slow, not down.
+        const step = await bounded(iterator.next(), limit, `list page in ${this.name}`);
+        if (step.done) break;
+        const [key, raw] = step.value;
+        if (!key.startsWith(prefix) || seen.has(key)) continue;
+        const envelope = readScanned(raw, ns.deserialize);
+        if (!envelope) continue;
+        if (typeof envelope.expires === 'number' && envelope.expires < Date.now()) continue;
+        const value = this.validate(key, envelope.value);
+        if (value !== undefined) seen.set(key, value);
       }
     } catch (err) {
-      throw new StoreUnavailableError(err);
+      void Promise.resolve(iterator.return?.()).catch(() => undefined);
+      throw err instanceof StoreUnavailableError ? err : new StoreUnavailableError(err);
     }
-    return out;
+    return [...seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => ({ key, value }));
+  }
+}
+
+async function openBackend(options: KeyvStoreOptions): Promise<Backend> {
+  const kind = storeKindOf(options.url);
+  const timeouts = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+  switch (kind) {
+    case 'sqlite':
+      return openSqliteBackend(options.url);
+    case 'redis':
+      return openRedisBackend(options.url, { logger: options.logger, ...timeouts });
+    case 'postgres':
+      return openPostgresBackend(options.url, { logger: options.logger, ...timeouts });
+    default:
+      throw new Error(`unsupported store URL ${redactUrl(options.url)}`);
   }
 }
 
 export async function openKeyvStore(options: KeyvStoreOptions): Promise<Store> {
-  const kind = storeKindOf(options.url);
-  if (!kind) throw new Error(`unsupported store URL ${redactUrl(options.url)}`);
-  const { make, close } = await adapterFactory(options.url, kind);
-  const keyvs = new Map<string, Keyv>();
+  const prefix = options.namespacePrefix ?? '';
+  if (!PREFIX_PATTERN.test(prefix)) throw new Error('namespacePrefix may only contain a-z, 0-9 and -');
+  const backend = await openBackend(options);
+  const state: StoreState = { backend, logger: options.logger, closed: false };
   const collections = new Map<string, Collection<unknown>>();
-  const description = `${kind} ${redactUrl(options.url)}`;
 
-  async function keyvFor(namespace: string): Promise<Keyv> {
-    let k = keyvs.get(namespace);
-    if (!k) {
-      const adapter = await make(namespace);
-      k = new Keyv({ store: adapter, namespace, throwOnErrors: true });
-      // keyv re-emits adapter errors; an unheard 'error' event would crash the process.
-      k.on('error', (err: unknown) => options.logger.warn({ namespace, err: String(err) }, 'store error'));
-      keyvs.set(namespace, k);
-    }
-    return k;
-  }
-
-  // Adapters connect lazily; collections are created on first use, so open them eagerly here.
-  const pending = new Map<string, Promise<Keyv>>();
-  const lazyKeyv = (namespace: string): Promise<Keyv> => {
-    let p = pending.get(namespace);
-    if (!p) {
-      p = keyvFor(namespace);
-      pending.set(namespace, p);
-    }
-    return p;
-  };
-
-  const store: Store = {
-    kind,
-    description,
+  return {
+    kind: backend.kind,
+    description: `${backend.kind} ${redactUrl(options.url)}`,
     collection<S extends z.ZodType>(name: string, schema: S, collectionOptions: CollectionOptions = {}) {
       if (!NAME_PATTERN.test(name)) throw new Error(`invalid collection name ${name}`);
       const existing = collections.get(name);
       if (existing) return existing as Collection<z.output<S>>;
-      const deferred: Collection<z.output<S>> = {
-        name,
-        get: async (key) => (await real()).get(key),
-        set: async (key, value, ttl) => (await real()).set(key, value, ttl),
-        delete: async (key) => (await real()).delete(key),
-        list: async (prefix) => (await real()).list(prefix),
-      };
-      let instance: KeyvCollection<z.output<S>> | undefined;
-      const real = async () => {
-        if (!instance) {
-          let keyv: Keyv;
-          try {
-            keyv = await lazyKeyv(name);
-          } catch (err) {
-            pending.delete(name);
-            throw new StoreUnavailableError(err);
-          }
-          instance = new KeyvCollection(name, keyv, schema as z.ZodType<z.output<S>>, collectionOptions, options.logger);
-        }
-        return instance;
-      };
-      collections.set(name, deferred as Collection<unknown>);
-      return deferred;
+      const created = new KeyvCollection<z.output<S>>(name, `${prefix}${name}`, schema as z.ZodType<z.output<S>>, collectionOptions, state);
+      collections.set(name, created as Collection<unknown>);
+      return created;
     },
     async ping() {
-      const k = await lazyKeyv('health').catch((err: unknown) => {
-        pending.delete('health');
-        throw new StoreUnavailableError(err);
-      });
+      if (state.closed) throw new StoreUnavailableError(new Error('the store is closed'));
       try {
-        await k.set('ping', Date.now());
-        await k.get('ping');
+        await bounded(backend.ping(), backend.timeoutMs, 'ping');
       } catch (err) {
         throw new StoreUnavailableError(err);
       }
     },
     async close() {
-      await Promise.allSettled([...keyvs.values()].map((k) => k.disconnect()));
-      await close();
+      if (state.closed) return;
+      state.closed = true;
+      await backend.close();
     },
   };
-  return store;
 }

@@ -24,7 +24,10 @@ export interface Collection<T> {
   /** Writes the record; `ttlMs` only in expiring collections. */
   set(key: string, value: T, ttlMs?: number): Promise<void>;
   delete(key: string): Promise<void>;
-  /** Every valid record whose key starts with `prefix`; malformed ones are skipped and logged. */
+  /**
+   * Every valid record whose key starts with `prefix` (matched literally), in key order;
+   * malformed ones are skipped and logged.
+   */
   list(prefix?: string): Promise<Array<{ key: string; value: T }>>;
 }
 
@@ -33,7 +36,7 @@ export interface Store {
   /** A description safe to log (no credentials). */
   readonly description: string;
   collection<S extends z.ZodType>(name: string, schema: S, options?: CollectionOptions): Collection<z.output<S>>;
-  /** Resolves when the store answers; rejects with `StoreUnavailableError` otherwise. */
+  /** Resolves when the store answers; rejects with `StoreUnavailableError` otherwise (bounded, never hangs). */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

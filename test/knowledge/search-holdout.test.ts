@@ -1,0 +1,33 @@
+/**
+ * The held-out questions (holdout-questions.ts) were written after tuning and never tuned on: the
+ * floors here are below the figures `npm run bench` reports for them, to catch a change that
+ * helps the evaluation set by hurting everything else.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildSearch } from '../../src/knowledge/search.js';
+import { testKnowledge } from '../helpers/app.js';
+import { HOLDOUT } from './holdout-questions.js';
+import { evaluate, share } from './search-eval.js';
+
+const kb = testKnowledge();
+const report = evaluate(
+  buildSearch(kb),
+  HOLDOUT.map((h) => ({ ...h, category: h.expect.length ? 'holdout' : 'negative' })),
+);
+
+describe('held-out questions', () => {
+  it('name only refs that exist', () => {
+    expect(HOLDOUT.flatMap((h) => h.expect).filter((r) => !kb.byRef.has(r))).toEqual([]);
+  });
+
+  it('keep an acceptable entry first for at least 75%, and in the first three for at least 90%', () => {
+    expect(share(report.all.top1, report.all.questions)).toBeGreaterThanOrEqual(0.75);
+    expect(share(report.all.top3, report.all.questions)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('never answer a question about another standard or an errand', () => {
+    expect(report.negativesConfident).not.toContain('book a flight to Berlin for next week');
+    expect(report.negativesConfident).not.toContain('ISO 22301 clause 8.4 business continuity plans');
+    expect(report.negativesConfident).not.toContain('who is the CEO of Microsoft');
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * One small example of every view kind, with user-typed text where a view can carry it, for the
+ * renderer tests and for scripted core replies in the protocol tests.
+ */
+import type { EntryCard, View, ViewKind } from '../../src/views/view.js';
+
+export const entry: EntryCard = {
+  ref: '27001:A.5.15',
+  standard: '27001',
+  id: 'A.5.15',
+  title: 'Access control',
+  citation: 'ISO/IEC 27001:2022 · Annex A control A.5.15',
+  summary: 'Decide who may reach what & why.',
+  guidance: 'Use roles.',
+  evidence: ['Access policy'],
+  questions: ['Who approves access?'],
+  related: [{ ref: '27001:A.5.18', label: '27001 A.5.18 Access rights', standard: '27001' }],
+  crosswalk: [{ ref: '42001:A.4.2', label: '42001 A.4.2 Resource documentation', standard: '42001' }],
+  crosswalkNote: 'our mapping',
+  facts: [{ label: 'Theme', value: 'Organizational controls' }],
+};
+
+export const fixtures: { [K in ViewKind]: Extract<View, { kind: K }> } = {
+  answer: { kind: 'answer', entry, matchedBy: 'id', actions: [{ label: 'Related', command: '/iso related 27001:A.5.15' }] },
+  comparison: { kind: 'comparison', title: 'Side by side: A.5.15 and A.8.2', entries: [entry], actions: [{ label: 'Open A.5.15', command: '/iso 27001:A.5.15' }] },
+  choices: {
+    kind: 'choices',
+    title: '"5.2" exists in more than one place. Which one do you mean?',
+    text: 'Tip: name the standard.',
+    choices: [
+      { label: '27001 A.5.2 Roles', command: '/iso 27001:A.5.2' },
+      { label: '42001 Clause 5.2 Policy', command: '/iso 42001:5.2' },
+    ],
+  },
+  'no-answer': {
+    kind: 'no-answer',
+    reason: 'not-sure',
+    text: "I'm not sure I understood.",
+    suggestions: [{ label: 'A.8.5 Secure authentication', command: '/iso 27001:A.8.5' }],
+    contact: '@compliance',
+    actions: [],
+  },
+  help: { kind: 'help', title: 'What I can do', intro: 'Ask me anything.', commands: [{ usage: '/iso <question>', description: 'Ask.', examples: ['/iso what is A.5.15'] }], footer: 'Sources are cited.' },
+  error: { kind: 'error', code: 'UNKNOWN_COMMAND', message: 'There is no command "/rsik".', hint: 'Did you mean /risk?', actions: [{ label: 'Help', command: 'help' }] },
+  notice: { kind: 'notice', tone: 'success', title: 'Risk logged', text: 'R-7K3F <!channel> & co', actions: [{ label: 'Show it', command: '/risk show R-7K3F' }] },
+  'risk-card': {
+    kind: 'risk-card',
+    id: 'R-7K3F',
+    title: 'Laptops <b>not</b> encrypted',
+    level: 'high',
+    levelText: 'High (16)',
+    status: 'open',
+    fields: [{ label: 'Owner', value: 'Sam' }],
+    description: 'Found in <https://evil.example|the bank> audit',
+    suggestions: [{ ref: '27001:A.8.1', label: '27001 A.8.1 User endpoint devices', standard: '27001' }],
+    history: ['2026-11-28 10:02 Sam: created'],
+    actions: [{ label: 'Close', command: '/risk close R-7K3F', style: 'danger' }],
+  },
+  'risk-list': {
+    kind: 'risk-list',
+    title: 'Risks',
+    filterText: 'mine, open',
+    items: [{ id: 'R-7K3F', title: 'Laptops not encrypted', level: 'critical', levelText: 'Critical (20)', status: 'open', owner: 'Sam' }],
+    page: 1,
+    pages: 2,
+    total: 11,
+    actions: [{ label: 'Next page', command: '/risk list mine open page=2' }],
+  },
+  form: {
+    kind: 'form',
+    id: 'risk:add',
+    title: 'Log a risk',
+    submitLabel: 'Log risk',
+    fields: [
+      { id: 'title', label: 'Title', type: 'text', required: true, maxLength: 200 },
+      {
+        id: 'likelihood',
+        label: 'Likelihood',
+        type: 'select',
+        required: true,
+        options: [
+          { value: '1', label: '1 Rare' },
+          { value: '4', label: '4 Likely' },
+        ],
+        initial: '4',
+      },
+      { id: 'owner', label: 'Owner', type: 'user', required: false, initial: 'U0SAM' },
+      { id: 'controls', label: 'Controls', type: 'multiselect', required: false, options: [{ value: '27001:A.8.1', label: 'A.8.1 User endpoint devices' }], initial: ['27001:A.8.1'] },
+      { id: 'due', label: 'Due', type: 'date', required: false, initial: '2027-01-31' },
+      { id: 'notes', label: 'Notes', type: 'textarea', required: false, placeholder: 'Anything else', hint: 'Optional' },
+    ],
+    context: { messageLink: 'https://example.slack.com/archives/C1/p1' },
+  },
+  'gap-question': {
+    kind: 'gap-question',
+    checkTitle: 'ISO 27001 readiness',
+    index: 3,
+    total: 12,
+    area: 'Access',
+    text: 'Do you review access rights?',
+    help: 'Quarterly reviews.',
+    refs: [{ ref: '27001:A.5.18', label: '27001 A.5.18 Access rights', standard: '27001' }],
+    answers: [
+      { label: 'Yes', command: 'yes' },
+      { label: 'No', command: 'no' },
+    ],
+    actions: [{ label: 'Stop', command: 'stop' }],
+  },
+  'gap-result': {
+    kind: 'gap-result',
+    checkTitle: 'ISO 27001 readiness',
+    score: 64,
+    method: 'Not sure counts as no.',
+    comparison: 'up 12 points since 3 Nov',
+    breakdown: [{ label: 'Access', score: 50, answered: 4 }],
+    gaps: [{ number: 1, title: 'No access reviews', answer: 'no', recommendation: 'Review quarterly.', refs: [{ ref: '27001:A.5.18', label: '27001 A.5.18 Access rights', standard: '27001' }] }],
+    actions: [{ label: 'Log gaps as risks', command: '/gapcheck risks' }],
+  },
+  table: { kind: 'table', title: 'Gap checks', columns: ['Date', 'Score'], rows: [['2026-11-28', '64']], actions: [] },
+  file: { kind: 'file', filename: 'risks.csv', mimeType: 'text/csv', title: 'Risk register', content: 'id,title\nR-1,x\n' },
+};
