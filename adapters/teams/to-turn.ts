@@ -72,8 +72,15 @@ function baseTurn(activity: Partial<Activity>, origin?: TurnOrigin): Turn {
 /** The text the person typed, without the bot's @mention and with Teams' non-breaking spaces normalised. */
 export function messageText(activity: Partial<Activity>): string {
   if (typeof activity.text !== 'string') return '';
-  // Works on a copy: the SDK helper rewrites `activity.text` in place.
-  const copy = { ...activity, text: activity.text } as Partial<Activity>;
+  // Works on a copy: the SDK helper rewrites `activity.text` in place. It also trusts `entities`
+  // (a string or an entity without a type throws), so only well-formed ones are handed to it.
+  const entities = Array.isArray(activity.entities)
+    ? activity.entities.filter((e: unknown) => {
+        const m = e as { type?: unknown; text?: unknown; mentioned?: { id?: unknown } } | null;
+        return typeof m?.type === 'string' && (m.type.toLowerCase() !== 'mention' || (typeof m.text === 'string' && typeof m.mentioned?.id === 'string'));
+      })
+    : undefined;
+  const copy = { ...activity, text: activity.text, entities } as Partial<Activity>;
   const stripped = copy.recipient?.id ? (TurnContext.removeRecipientMention(copy) ?? '') : copy.text!;
   return stripped.replace(/\u00a0/g, ' ').trim();
 }
@@ -146,7 +153,8 @@ export function htmlToText(html: string): string {
         const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
         return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
       }
-      return ENTITIES[code.toLowerCase()] ?? whole;
+      // Own keys only: "&constructor;" is not an entity.
+      return Object.hasOwn(ENTITIES, code.toLowerCase()) ? ENTITIES[code.toLowerCase()]! : whole;
     })
     .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+\n/g, '\n')

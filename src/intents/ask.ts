@@ -78,14 +78,15 @@ function exactReply(kb: KnowledgeBase, refs: readonly string[], note: string | u
 
 function notSureReply(ctx: IntentContext, result: Extract<SearchResult, { type: 'ranked' }>): Reply {
   const kb = ctx.deps.knowledge;
-  const suggestions = result.matches.slice(0, MAX_SUGGESTIONS).map((m) => ({ label: linkOf(kb.byRef.get(m.ref)!).label, command: askCommand(m.ref) }));
-  if (result.offTopic || suggestions.length === 0) {
-    return reply({ kind: 'no-answer', reason: 'off-topic', text: `Sorry, that is outside what I know. ${SCOPE_TEXT}`, suggestions: [], actions: [{ label: 'Show what I can do', command: 'help' }] });
+  const other = result.otherStandard ? `${result.otherStandard} is not in my knowledge base. ` : '';
+  const suggestions = result.offTopic ? [] : result.matches.slice(0, MAX_SUGGESTIONS).map((m) => ({ label: linkOf(kb.byRef.get(m.ref)!).label, command: askCommand(m.ref) }));
+  if (suggestions.length === 0) {
+    return reply({ kind: 'no-answer', reason: 'off-topic', text: `${other || 'Sorry, that is outside what I know. '}${SCOPE_TEXT}`, suggestions: [], actions: [{ label: 'Show what I can do', command: 'help' }] });
   }
   const contact = contactFor(ctx.deps.config, ctx.turn.workspace);
-  const text = result.otherStandard
-    ? `${result.otherStandard} is not in my knowledge base. ${SCOPE_TEXT} The closest entries in those standards:`
-    : `I'm not sure I understood. ${SCOPE_TEXT} These are the closest entries I found:`;
+  const text = other
+    ? `${other}${SCOPE_TEXT} The closest entries in those standards:`
+    : `I'm not sure which entry you mean. ${SCOPE_TEXT} These are the closest I found:`;
   return reply({ kind: 'no-answer', reason: 'not-sure', text, suggestions, ...(contact ? { contact } : {}), actions: [] });
 }
 

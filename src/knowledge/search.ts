@@ -13,8 +13,9 @@
  *    - the thesaurus adds the knowledge base's words for staff's words ("MFA", "vendor", "laptop");
  *    - a BM25 index (MiniSearch) scores whole questions, fields weighted (title > aliases and
  *      keywords > summary > readiness questions > guidance and evidence);
- *    - each candidate's *coverage* (how much of what the question says the entry itself says,
- *      each word weighted by how telling it is) re-ranks the BM25 list and is the confidence;
+ *    - the confidence is the best candidate's *coverage*: how much of what the question says the
+ *      entry itself says, each word weighted by how telling it is (re-ranking by coverage as well
+ *      was tried and measured no better than BM25, so it only decides confidence);
  *    - titles, aliases and keywords found word for word in the question add a bonus, and for
  *      short questions fuse.js re-ranks the leading candidates by how nearly the question spells
  *      out one of their names ("statment of aplicability");
@@ -31,7 +32,7 @@ import MiniSearch, { type SearchResult as MiniResult } from 'minisearch';
 import { isEdition2013Number, MAX_PARSED_LENGTH, parseIds, type IdMention } from './ids.js';
 import type { KnowledgeBase } from './load.js';
 import type { KnowledgeEntry, Standard } from './schema.js';
-import { AI_WORDS, analyse, Speller, STANDARD_WORDS, stemOf, STOP_WORDS, THESAURUS, words, type VocabularyWord } from './synonyms.js';
+import { AI_WORDS, analyse, mentionsAi, Speller, STANDARD_WORDS, stemOf, STOP_WORDS, THESAURUS, words, type VocabularyWord } from './synonyms.js';
 
 /**
  * A free-text answer whose coverage is at or above this is given as the answer; below it the bot
@@ -44,11 +45,16 @@ export const CONFIDENCE_THRESHOLD = 0.55;
 export const OFF_TOPIC_THRESHOLD = 0.3;
 /** Questions are cut at this length: enough for any real question, bounded work per message. */
 export const MAX_QUESTION_LENGTH = MAX_PARSED_LENGTH;
+/** Words of a question that are ranked: real questions are far shorter; this bounds the work. */
+export const MAX_QUESTION_WORDS = 80;
 
 export interface SearchMatch {
   ref: string;
   title: string;
-  /** 0..1; 1 for an exact identifier; for free text, the entry's coverage of the question. */
+  /**
+   * 0..1. 1 for an exact identifier. For free text the first match's score is the confidence (its
+   * coverage of the question) and the others fall with their rank.
+   */
   score: number;
 }
 
@@ -76,7 +82,7 @@ export interface SearchExplanation {
   standards: Standard[];
   ai: boolean;
   anchored: boolean;
-  candidates: Array<{ ref: string; bm25: number; coverage: number; naming: number; fuse: number; phrase: number; steer: number; score: number }>;
+  candidates: Array<{ ref: string; bm25: number; coverage: number; fuse: number; phrase: number; steer: number; score: number }>;
 }
 
 /** The search plus its explanation; `buildSearch` returns this, callers need only `KnowledgeSearch`. */
@@ -92,8 +98,6 @@ export interface SearchTuning {
   spelling?: boolean;
   /** The thesaurus. */
   synonyms?: boolean;
-  /** Coverage re-ranking (confidence is coverage either way). */
-  coverageRanking?: boolean;
   /** Standard steering, and the preference for sub-clauses and for the standards' own entries. */
   steering?: boolean;
   /** Bonus for titles, aliases and keywords found word for word in the question. */
@@ -142,8 +146,6 @@ const CHAPTER_FACTOR = 0.9;
 const TOPIC_FACTOR = 0.9;
 /** A topic about other standards as well as the one(s) named fits the question a little less. */
 const EXACT_STANDARDS_FACTOR = 0.9;
-/** Share of the ranking score that does not depend on coverage (BM25 alone). */
-const BM25_SHARE = 0.8;
 /** Verbatim title/alias/keyword bonus, full from four words ("who is responsible for what"). */
 const PHRASE_WEIGHT = 0.2;
 /** fuse.js bonus, the longest question (content words) it applies to, and how many candidates it re-ranks. */
@@ -197,8 +199,7 @@ interface DocInfo {
 interface Candidate {
   idx: number;
   bm25: number;
-  coverage: number;
-  naming: number;
+  hit: MiniResult | undefined;
   fuse: number;
   phrase: number;
   steer: number;
@@ -213,7 +214,7 @@ function docStandards(e: KnowledgeEntry): readonly Standard[] {
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
 export function buildSearch(kb: KnowledgeBase, tuning: SearchTuning = {}): ExplainableSearch {
-  const use = { fuzzyTitles: true, spelling: true, synonyms: true, coverageRanking: true, steering: true, phrases: true, ...tuning };
+  const use = { fuzzyTitles: true, spelling: true, synonyms: true, steering: true, phrases: true, ...tuning };
   const entries = kb.entries;
   const N = entries.length;
 
@@ -223,6 +224,8 @@ export function buildSearch(kb: KnowledgeBase, tuning: SearchTuning = {}): Expla
   /** Stems used in some entry's title, aliases or keywords: the domain's own vocabulary. */
   const namingStems = new Set<string>();
   const phrasesByFirst = new Map<string, Array<{ idx: number; words: string[] }>>();
+  /** Entries by each of their names (title, alias, keyword) without filler: "siem", "statement applicability". */
+  const entriesByName = new Map<string, number[]>();
   const docs: Array<Record<Field, string> & { id: number }> = [];
   const info: DocInfo[] = [];
   entries.forEach((e, idx) => {
@@ -255,6 +258,12 @@ export function buildSearch(kb: KnowledgeBase, tuning: SearchTuning = {}): Expla
         }
         stems.push(...content);
         if (field === 'aliases' || field === 'keywords') if (content.length) phrases.push(content);
+        if (NAMING_FIELDS.has(field) && content.length) {
+          const key = ws.filter((w) => !STOP_WORDS.has(w)).join(' ');
+          const list = entriesByName.get(key) ?? [];
+          if (!list.includes(idx)) list.push(idx);
+          entriesByName.set(key, list);
+        }
         if (NAMING_FIELDS.has(field) && ws.length >= 2 && content.length) {
           const list = phrasesByFirst.get(ws[0]!) ?? [];
           list.push({ idx, words: ws });
@@ -317,10 +326,15 @@ export function buildSearch(kb: KnowledgeBase, tuning: SearchTuning = {}): Expla
     return best ? 1 - (best.score ?? 1) : 0;
   }
 
-  /** For each entry, the length in words of its longest name found word for word in the question. */
+  /**
+   * For each entry, the length in words of its longest name found word for word in the question.
+   * A question that is nothing but one of an entry's names ("SIEM", "clear desk") counts as a
+   * full-length match: the question is that name.
+   */
   function verbatimPhrases(question: string): Map<number, number> {
     const qs = words(question);
     const found = new Map<number, number>();
+    for (const idx of entriesByName.get(qs.filter((w) => !STOP_WORDS.has(w)).join(' ')) ?? []) found.set(idx, 4);
     qs.forEach((w, i) => {
       for (const p of phrasesByFirst.get(w) ?? []) {
         if (p.words.length > qs.length - i || (found.get(p.idx) ?? 0) >= p.words.length) continue;
@@ -332,14 +346,16 @@ export function buildSearch(kb: KnowledgeBase, tuning: SearchTuning = {}): Expla
 
   function analyseQuestion(question: string, namedStandards: Standard[]): AnalysedQuestion {
     // Dotted numbers are identifiers (ours were resolved before ranking; others' are not ours).
-    const raw = analyse(question.replace(/\b\d+(?:\.\d+)+\b/g, ' '));
+    const raw = analyse(question.replace(/\b\d+(?:\.\d+)+\b/g, ' ')).slice(0, MAX_QUESTION_WORDS);
     const standards = new Set<Standard>(namedStandards);
-    let ai = false;
+    let ai = mentionsAi(question);
     // Stop words stay in the sequence until the thesaurus has run, since its keys may hold them
     // ("who can see", "people who use"); outside a thesaurus phrase they are dropped.
     type Tok = { surface: string; stem: string; source: TermSource | 'stop'; known: boolean };
     const toks: Tok[] = [];
-    for (const w of raw) {
+    raw.forEach((w, i) => {
+      // "aims to" is a verb, not the AI management system.
+      if (w.surface === 'aims' && raw[i + 1]?.surface === 'to') w = { surface: 'aim', stem: stemOf('aim') };
       if (AI_WORDS.has(w.surface)) ai = true;
       const std = STANDARD_WORDS.get(w.surface);
       if (std) {
@@ -359,7 +375,7 @@ export function buildSearch(kb: KnowledgeBase, tuning: SearchTuning = {}): Expla
           toks.push({ surface: fixed, stem: stemOf(fixed), source: 'corrected', known: true });
         } else toks.push({ surface: w.surface, stem: w.stem, source: 'word', known: false });
       }
-    }
+    });
 
     const groups: QueryGroup[] = [];
     const stems = new Set<string>();
@@ -411,37 +427,30 @@ export function buildSearch(kb: KnowledgeBase, tuning: SearchTuning = {}): Expla
     return { groups, stems, standards: [...standards], ai, contentWords, anchored };
   }
 
-  /** How much of the question entry `d` explains, in all its fields and in its names only. */
-  function coverageOf(q: AnalysedQuestion, d: DocInfo, hit: MiniResult | undefined): { coverage: number; naming: number } {
+  /** How much of the question entry `idx` explains: the confidence when it is the best candidate. */
+  function coverageOf(q: AnalysedQuestion, idx: number, hit: MiniResult | undefined): number {
+    const d = info[idx]!;
     let total = 0;
     let covered = 0;
-    let naming = 0;
     for (const g of q.groups) {
       total += g.weight;
       if (g.standard) {
-        if (d.standards.includes(g.standard)) {
-          covered += g.weight;
-          naming += g.weight;
-        }
+        if (d.standards.includes(g.standard)) covered += g.weight;
         continue;
       }
       let best = 0;
-      let bestNaming = 0;
       for (const [term, termWeight] of g.terms) {
         for (const f of (hit?.match[term] ?? []) as Field[]) {
           let strength = FIELD_STRENGTH[f];
           if ((f === 'keywords' || f === 'aliases') && !d.phrases.some((p) => p.includes(term) && p.every((s) => q.stems.has(s)))) {
             strength = Math.min(strength, PARTIAL_PHRASE_STRENGTH);
           }
-          const m = strength * Math.min(1, termWeight);
-          if (m > best) best = m;
-          if (NAMING_FIELDS.has(f) && m > bestNaming) bestNaming = m;
+          best = Math.max(best, strength * Math.min(1, termWeight));
         }
       }
       covered += g.weight * best;
-      naming += g.weight * bestNaming;
     }
-    return total > 0 ? { coverage: covered / total, naming: naming / total } : { coverage: 0, naming: 0 };
+    return total > 0 ? covered / total : 0;
   }
 
   function score(question: string, namedStandards: Standard[]): { q: AnalysedQuestion; candidates: Candidate[] } {
@@ -466,7 +475,6 @@ export function buildSearch(kb: KnowledgeBase, tuning: SearchTuning = {}): Expla
     const candidates: Candidate[] = [];
     for (const [idx, hit] of pool) {
       const d = info[idx]!;
-      const { coverage, naming } = coverageOf(q, d, hit);
       let steer = 1;
       if (use.steering) {
         if (lean && !d.standards.includes(lean)) steer = oneStandard ? STEER_NAMED : STEER_AI;
@@ -477,8 +485,7 @@ export function buildSearch(kb: KnowledgeBase, tuning: SearchTuning = {}): Expla
       }
       const bm25 = hit ? hit.score / best : 0;
       const phrase = PHRASE_WEIGHT * Math.min(1, ((phrases.get(idx) ?? 1) - 1) / 3);
-      const base = use.coverageRanking ? bm25 * (BM25_SHARE + (1 - BM25_SHARE) * coverage) : bm25;
-      candidates.push({ idx, bm25, coverage, naming, fuse: 0, phrase, steer, score: (base + phrase) * steer });
+      candidates.push({ idx, hit, bm25, fuse: 0, phrase, steer, score: (bm25 + phrase) * steer });
     }
     candidates.sort((a, b) => b.score - a.score);
 
@@ -500,7 +507,8 @@ export function buildSearch(kb: KnowledgeBase, tuning: SearchTuning = {}): Expla
 
   function rank(question: string, namedStandards: Standard[], otherStandard: string | undefined, limit: number): SearchResult {
     const { q, candidates } = score(question, namedStandards);
-    const confidence = candidates[0]?.coverage ?? 0;
+    const top = candidates[0];
+    const confidence = top ? coverageOf(q, top.idx, top.hit) : 0;
     // Another framework's requirement is never answered from ours, however similar the words.
     const foreign = otherStandard !== undefined && q.standards.length === 0;
     const confident = q.anchored && !foreign && confidence >= CONFIDENCE_THRESHOLD;
@@ -589,8 +597,7 @@ export function buildSearch(kb: KnowledgeBase, tuning: SearchTuning = {}): Expla
         candidates: candidates.slice(0, 10).map((c) => ({
           ref: info[c.idx]!.entry.ref,
           bm25: round(c.bm25),
-          coverage: round(c.coverage),
-          naming: round(c.naming),
+          coverage: round(coverageOf(q, c.idx, c.hit)),
           fuse: round(c.fuse),
           phrase: round(c.phrase),
           steer: round(c.steer),

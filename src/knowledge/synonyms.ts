@@ -3,9 +3,10 @@
  * questions, so both meet on the same stems), which words carry no meaning, and which words staff
  * use for what the knowledge base calls something else ("MFA", "vendor", "laptop", "leaver").
  *
- * Contract: pure functions and constant tables, no I/O. `terms()` is the one analyser search uses
- * for indexing and for questions; the thesaurus is applied to questions only, so an entry's own
- * words are never diluted by synonyms.
+ * Contract: pure functions, constant tables and a speller built from a vocabulary; no I/O.
+ * `words` and `stemOf` are the one analyser search uses for entries and for questions alike; the
+ * thesaurus and the speller are applied to questions only, so an entry's own words are never
+ * diluted by synonyms.
  */
 
 /** A word of text: its surface form (lower case, accents removed) and its stem. */
@@ -48,12 +49,20 @@ export const STANDARD_WORDS: ReadonlyMap<string, '27001' | '42001'> = new Map([
   ['aims', '42001'],
 ]);
 
-/** Words in a question that point at AI: they nudge ranking towards ISO/IEC 42001. */
+/**
+ * Words in a question that point at AI: they nudge ranking towards ISO/IEC 42001. "training" is
+ * not one ("security awareness training"); "training data" is caught by `mentionsAi`.
+ */
 export const AI_WORDS: ReadonlySet<string> = new Set(
-  'ai a.i artificial intelligence ml machine learning model models llm llms genai gpt chatgpt copilot chatbot chatbots neural algorithm algorithms algorithmic dataset datasets training inference mlops agent agents aims 42001 prompt prompts'.split(
+  'ai artificial intelligence ml machine learning model models llm llms genai gpt chatgpt copilot chatbot chatbots neural algorithm algorithms algorithmic dataset datasets inference mlops agentic aims 42001 prompt prompts'.split(
     ' ',
   ),
 );
+
+/** True when a question talks about AI, by its words or by phrases such as "training data". */
+export function mentionsAi(text: string): boolean {
+  return /\b(?:train(?:ing|ed)?\s+(?:data|sets?)|fine[\s-]?tun\w*|data\s+scien\w*)\b/i.test(text);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Tokenising and stemming
@@ -210,13 +219,6 @@ export function analyse(text: string): Word[] {
   return words(text).map((surface) => ({ surface, stem: stemOf(surface) }));
 }
 
-/** The stems of a text without stop words: what the index stores for each field. */
-export function indexTerms(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOP_WORDS.has(w))
-    .map(stemOf);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Spelling
 // ---------------------------------------------------------------------------------------------
@@ -277,7 +279,18 @@ export class Speller {
     return length >= 7 ? 2 : 1;
   }
 
+  /** Answers already worked out; questions repeat words, and people repeat questions. */
+  private readonly memo = new Map<string, string | null>();
+
   correct(word: string): string | undefined {
+    const known = this.memo.get(word);
+    if (known !== undefined) return known ?? undefined;
+    const fixed = this.lookup(word);
+    if (this.memo.size < 20_000) this.memo.set(word, fixed ?? null);
+    return fixed;
+  }
+
+  private lookup(word: string): string | undefined {
     const max = Speller.maxEdits(word.length);
     if (max === 0 || /\d/.test(word)) return undefined;
     let best: { w: string; rank: number } | undefined;

@@ -54,6 +54,12 @@ export const FIELD_NAMES_TEXT = Object.values(FIELD_LABELS).join(', ');
 
 const CLEAR = /^(none|nobody|-|clear|unset)$/i;
 
+/**
+ * A word-table lookup that sees only the table's own words: typed text such as "constructor" or
+ * "__proto__" must not find Object.prototype's members (a function stored as a rating).
+ */
+const lookup = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 type RatingField = 'likelihood' | 'impact' | 'residualLikelihood' | 'residualImpact';
 
 const SCALE_WORDS: Record<string, number> = {
@@ -87,7 +93,7 @@ export function parseRating(field: RatingField, raw: string): number {
     throw new UserError('BAD_INPUT', `${label} is rated in whole numbers from 1 to 5, so ${v} does not fit. Use ${ratingHelp(field)}.`);
   }
   const extra = field === 'likelihood' || field === 'residualLikelihood' ? LIKELIHOOD_EXTRA : IMPACT_EXTRA;
-  const n = SCALE_WORDS[v] ?? SCALE_WORDS[v.replace(/ /g, '')] ?? extra[v];
+  const n = lookup(SCALE_WORDS, v) ?? lookup(SCALE_WORDS, v.replace(/ /g, '')) ?? lookup(extra, v);
   if (n !== undefined) return n;
   throw new UserError('BAD_INPUT', `${label} must be ${ratingHelp(field)}. "${cleanLine(raw).slice(0, 40)}" is none of these.`);
 }
@@ -161,7 +167,7 @@ const TREATMENT_WORDS: Record<string, Treatment> = {
 export function parseTreatment(raw: string): Treatment | null {
   const v = raw.trim().toLowerCase();
   if (CLEAR.test(v)) return null;
-  const t = TREATMENT_WORDS[v];
+  const t = lookup(TREATMENT_WORDS, v);
   if (t) return t;
   throw new UserError('BAD_INPUT', `treatment must be one of ${TREATMENTS.join(', ')}. "${cleanLine(raw).slice(0, 40)}" is not one of them.`);
 }
@@ -185,7 +191,7 @@ const STATUS_WORDS: Record<string, RiskStatus> = {
 /** Status through `update`: open or treating. Accepting and closing have their own commands (they record more). */
 export function parseStatus(raw: string, riskId = '<id>'): RiskStatus {
   const v = raw.trim().toLowerCase().replace(/[-_]+/g, ' ');
-  const s = STATUS_WORDS[v] ?? STATUS_WORDS[v.replace(/ /g, '')];
+  const s = lookup(STATUS_WORDS, v) ?? lookup(STATUS_WORDS, v.replace(/ /g, ''));
   if (s === 'accepted') throw new UserError('BAD_INPUT', `To accept a risk, use /risk accept ${riskId}: it records who accepted the residual risk and when.`);
   if (s === 'closed') throw new UserError('BAD_INPUT', `To close a risk, use /risk close ${riskId} <reason>: the register keeps the reason.`);
   if (s) return s;

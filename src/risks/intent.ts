@@ -300,7 +300,8 @@ async function handleRisk(ctx: IntentContext, args: string): Promise<Reply> {
   const text = args.trim();
   if (!text) return reply(newRiskForm(fromMessage(ctx.turn)));
   const [first, rest] = splitFirst(text);
-  const sub = SUB_WORDS[first.toLowerCase()];
+  // Own keys only: "/risk constructor" is not a subcommand (it would find Object.prototype's).
+  const sub = Object.hasOwn(SUB_WORDS, first.toLowerCase()) ? SUB_WORDS[first.toLowerCase()] : undefined;
   switch (sub) {
     case 'add':
       return add(ctx, rest);

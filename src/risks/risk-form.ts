@@ -99,7 +99,8 @@ export function closeRiskForm(risk: Risk): FormView {
 export function formToFieldArgs(values: FormValues): FieldArg[] {
   const out: FieldArg[] = [];
   for (const [id, raw] of Object.entries(values)) {
-    const field = FORM_FIELDS[id];
+    // Own keys only: a submitted input named "constructor" is not a field.
+    const field = Object.hasOwn(FORM_FIELDS, id) ? FORM_FIELDS[id] : undefined;
     if (!field || raw === undefined) continue;
     const value = Array.isArray(raw) ? raw.join(',') : raw;
     if (!value.trim()) continue;

@@ -134,7 +134,7 @@ export function describeTwoProcesses(backend: TwoProcessBackend): void {
       expect(stored).toHaveLength(RISKS);
       const byId = new Map(stored.map((r) => [r.value.id, r.value]));
       expect(new Set(byId.keys())).toEqual(new Set(ids));
-      acks.forEach((_, i) => expect(byId.get(ids[i]!)?.title).toBe(`Two-process risk #${i}`));
+      acks.forEach((_, i) => expect(byId.get(ids[i]!)?.fields.title).toBe(`Two-process risk #${i}`));
 
       // And as the register shows it, from either process.
       const listed = await postSlash(b, api, where, '/risk', 'list all');

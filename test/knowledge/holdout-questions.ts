@@ -1,7 +1,10 @@
 /**
- * A second, smaller set of questions, written after the search was tuned on `eval-set.json` and
- * never used for tuning: it shows how the ranking does on phrasings it has not been fitted to.
- * The figures are reported by `npm run bench`; search-holdout.test.ts holds them to a floor.
+ * A second, smaller set of questions, written after the search was tuned on `eval-set.json`, to
+ * show how the ranking does on phrasings it was not fitted to. Its first run (top-1 75.6%, top-3
+ * 92.7%) led to a few general fixes (thesaurus lines for "came from", "keep track", "hardware";
+ * risk-acceptance keywords on 27001 6.1.3; dropping the ambiguous thesaurus phrase "need to
+ * know"); since then it has only checked that a change helping the evaluation set does not hurt
+ * elsewhere. Do not tune on it. `npm run bench` reports it; search-holdout.test.ts holds a floor.
  */
 export interface HoldoutQuestion {
   q: string;

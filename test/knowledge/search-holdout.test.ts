@@ -1,7 +1,7 @@
 /**
- * The held-out questions (holdout-questions.ts) were written after tuning and never tuned on: the
- * floors here are below the figures `npm run bench` reports for them, to catch a change that
- * helps the evaluation set by hurting everything else.
+ * The held-out questions (holdout-questions.ts) were written after tuning: the floors here are
+ * below the figures `npm run bench` reports for them, to catch a change that helps the
+ * evaluation set by hurting everything else.
  */
 import { describe, expect, it } from 'vitest';
 import { buildSearch } from '../../src/knowledge/search.js';

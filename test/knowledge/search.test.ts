@@ -67,6 +67,10 @@ describe('free text', () => {
     expect(first('internal audit in 42001')).toMatch(/^(42001:9\.2|topic:internal-audit)/);
     expect(first('event logs')).toMatch(/^27001:/);
     expect(first('event logs for our AI model')).toBe('42001:A.6.2.8');
+    // "training" alone is security awareness; "training data" is AI.
+    expect(first('security awareness training for staff')).toBe('27001:A.6.3');
+    expect(search.explain('quality of training data').ai).toBe(true);
+    expect(search.explain('what the policy aims to achieve').standards).toEqual([]);
   });
 
   it('answers comparison and fact questions from the topic entries', () => {
