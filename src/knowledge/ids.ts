@@ -95,7 +95,8 @@ export function parseIds(question: string): IdParse {
   for (const m of text.matchAll(ID_RE)) {
     const marker = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const letter = (m[2] ?? '').toLowerCase();
-    const number = m[3]!.replace(/\s+/g, '');
+    // "A.05.15" is A.5.15: leading zeros are a way of typing the number, not part of it.
+    const number = m[3]!.replace(/\s+/g, '').split('.').map((p) => String(Number(p))).join('.');
     const index = m.index;
     // Skip the numbers inside a standard's name ("27001", ":2022").
     if (standardHits.some((h) => index >= h.index && index < h.end)) continue;

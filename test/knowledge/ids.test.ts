@@ -32,6 +32,8 @@ describe('parseIds: the notations staff type', () => {
     ['annex c 3.4', ['annex-c:3.4']],
     ['A.7.4?', ['control:7.4']],
     ['A . 5 . 15', ['control:5.15']],
+    ['A.05.15', ['control:5.15']],
+    ['clause 06.01.2', ['clause:6.1.2']],
   ])('%s', (q, expected) => {
     expect(read(q)).toEqual(expected);
   });
