@@ -11,10 +11,11 @@ import type { BotDeps, Flow } from './intents/intent.js';
 import { loadKnowledge, type KnowledgeBase } from './knowledge/load.js';
 import { buildSearch, type KnowledgeSearch } from './knowledge/search.js';
 import type { Logger } from './logger.js';
-import { createRiskRegister } from './risks/register.js';
+import { riskRegisterFor } from './risks/register.js';
 import { openKeyvStore } from './store/keyv-store.js';
 import type { Store } from './store/store.js';
 
+/** A running core: the bot plus what it was built from; `close()` releases the store. */
 export interface App {
   bot: Bot;
   config: CoreConfig;
@@ -24,10 +25,12 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** The shipped knowledge plus the organization's own folder, as configured. */
 export function loadKnowledgeFor(config: CoreConfig): KnowledgeBase {
   return loadKnowledge({ root: resolve(config.ANNEX_KNOWLEDGE_DIR), organizationDir: resolve(config.ANNEX_ORG_KNOWLEDGE_DIR) });
 }
 
+/** Inputs of `createApp`: the environment is parsed here, once (throws `ConfigError`). */
 export interface CreateAppOptions {
   env: Env;
   logger: Logger;
@@ -40,9 +43,10 @@ export interface CreateAppOptions {
 
 /** Flows that may claim plain text; filled in by the capabilities that have conversations. */
 export function createFlows(deps: BotDeps): Flow[] {
-  return [createGapCheckFlow(deps, { risks: createRiskRegister(deps) })];
+  return [createGapCheckFlow(deps, { risks: riskRegisterFor(deps) })];
 }
 
+/** Parses settings, loads knowledge, builds search, opens the store and wires the bot. */
 export async function createApp(options: CreateAppOptions): Promise<App> {
   const config = loadCoreConfig(options.env);
   const knowledge = options.knowledge ?? loadKnowledgeFor(config);

@@ -7,20 +7,35 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, MAX_INPUT_LENGTH, StoreUnavailableError } from './errors.js';
 import type { BotDeps, Flow, IntentContext } from './intents/intent.js';
-import { INTENTS, route } from './intents/registry.js';
+import { INTENTS, route, type Route } from './intents/registry.js';
 import { describeTurn, type Turn } from './turn.js';
 import { reply, type Reply } from './views/view.js';
 
+/**
+ * Text typed as a command without the slash (`risk list`, `gapcheck cancel`, `iso A.5.15`: the only
+ * way in Teams) goes to its command even while a check is in progress, as the slash form does.
+ * `help` stays with the flow, where it means "what good looks like" for the current question.
+ */
+function namesCommand(r: Route): boolean {
+  return r.type === 'intent' && r.explicit && r.intent.id !== 'help';
+}
+
+/** The bot every entry point drives: one turn in, one reply (a list of views) out; never throws. */
 export interface Bot {
   handle(turn: Turn): Promise<Reply>;
   readonly deps: BotDeps;
 }
 
+/** What the bot is built with beyond its dependencies. */
 export interface BotOptions {
   /** Conversations in progress that may claim plain text (the gap-check interview). */
   flows?: Flow[];
 }
 
+/**
+ * Builds the bot. Order per turn: a submitted form goes to the intent that owns its id; plain text
+ * (not a slash command) is offered to each flow first; everything else is routed by the registry.
+ */
 export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
   const flows = options.flows ?? [];
 
@@ -35,13 +50,13 @@ export function createBot(deps: BotDeps, options: BotOptions = {}): Bot {
     if (text.length > MAX_INPUT_LENGTH) {
       return reply({ kind: 'error', code: 'TOO_LONG', message: `That message is ${text.length} characters long; I read up to ${MAX_INPUT_LENGTH}.`, hint: 'Please shorten it and send it again.' });
     }
-    if (!text.startsWith('/')) {
+    const r = route(text);
+    if (!text.startsWith('/') && !namesCommand(r)) {
       for (const flow of flows) {
         const claimed = await flow.claim(ctx, text);
         if (claimed) return claimed;
       }
     }
-    const r = route(text);
     if (r.type === 'unknown-command') {
       const s = r.suggestion;
       return reply({

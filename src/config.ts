@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 export type Env = Record<string, string | undefined>;
 
+/** Settings did not validate; the message lists every problem and never a secret's value. */
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
   constructor(readonly problems: string[]) {
@@ -75,6 +76,7 @@ export const coreEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** The core's settings, validated (see `coreEnvSchema`). */
 export type CoreConfig = z.output<typeof coreEnvSchema>;
 
 /** Variables whose values must never be printed, even when they are wrong. */
@@ -101,6 +103,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], env: Env): s
   });
 }
 
+/** The core's settings from `env`, or a `ConfigError`. */
 export function loadCoreConfig(env: Env): CoreConfig {
   return parseEnv(coreEnvSchema, env);
 }
@@ -110,6 +113,7 @@ export function contactFor(config: Pick<CoreConfig, 'ANNEX_COMPLIANCE_CONTACT'>,
   return config.ANNEX_COMPLIANCE_CONTACT.get(workspace) ?? config.ANNEX_COMPLIANCE_CONTACT.get('*');
 }
 
+/** Whether `user` is a configured risk admin (`ANNEX_RISK_ADMINS`) in `workspace`. */
 export function isRiskAdmin(config: Pick<CoreConfig, 'ANNEX_RISK_ADMINS'>, workspace: string, user: string): boolean {
   return config.ANNEX_RISK_ADMINS.some((a) => a.user === user && (a.workspace === '*' || a.workspace === workspace));
 }

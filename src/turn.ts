@@ -5,6 +5,7 @@
  */
 export type Platform = 'slack' | 'teams' | 'cli';
 
+/** Who acted, as the platform identifies them. */
 export interface TurnUser {
   /** Platform user id (Slack `U…`, Teams AAD object id, the local user name in the terminal). */
   id: string;
@@ -21,6 +22,7 @@ export interface TurnOrigin {
   messageText?: string;
 }
 
+/** One platform-neutral event. What the person did is read from `form`, else `action`, else `text`. */
 export interface Turn {
   platform: Platform;
   /** Slack team id, Teams tenant id, or `local`: the boundary nobody's data crosses. */

@@ -20,7 +20,7 @@ import { encodeFormMeta } from './form-meta.js';
 import { LIMITS } from './limits.js';
 import { formModal, longOptionValues, type FormMeta } from './modal.js';
 import type { Stash } from './stash.js';
-import { describeSlackError, type SlackFailure } from './web-api-errors.js';
+import { logSlackFailure, type SlackFailure } from './web-api-errors.js';
 
 type WebClient = webApi.WebClient;
 
@@ -65,6 +65,9 @@ export interface DeliveryReport {
   failures: string[];
 }
 
+/** An empty report, for a delivery about to start. */
+export const newReport = (): DeliveryReport => ({ modalOpened: false, messages: 0, files: 0, failures: [] });
+
 const isForm = (v: View): v is FormView => v.kind === 'form';
 
 /**
@@ -103,18 +106,12 @@ export async function openFormModal(client: WebClient, triggerId: string, form: 
     await client.views.open({ trigger_id: triggerId, view });
     return undefined;
   } catch (err) {
-    return logFailure(deps.logger, 'views.open', err);
+    return logSlackFailure(deps.logger, 'views.open', err);
   }
 }
 
-function logFailure(logger: Logger, call: string, err: unknown): SlackFailure {
-  const f = describeSlackError(err);
-  logger.warn({ call, code: f.code, ...(f.needed ? { needed: f.needed } : {}), ...(f.details ? { details: f.details } : {}) }, `Slack ${call} failed: ${f.logMessage}`);
-  return f;
-}
-
 export async function deliver(reply: Reply, dest: Destination, deps: DeliverDeps): Promise<DeliveryReport> {
-  const report: DeliveryReport = { modalOpened: false, messages: 0, files: 0, failures: [] };
+  const report = newReport();
   try {
     await deliverOrThrow(reply, dest, deps, report);
   } catch (err) {
@@ -182,7 +179,7 @@ async function uploadFile(file: FileView, dest: Destination, deps: DeliverDeps, 
     report.files += 1;
     return true;
   } catch (err) {
-    const f = logFailure(deps.logger, 'files.uploadV2', err);
+    const f = logSlackFailure(deps.logger, 'files.uploadV2', err);
     report.failures.push(f.code);
     notes.push(`I could not attach ${file.filename}: ${f.userMessage}`);
     return false;
@@ -194,7 +191,7 @@ async function uploadFile(file: FileView, dest: Destination, deps: DeliverDeps, 
  * alone (the person still gets the answer); on any other failure it tells the person through
  * another route when one is left.
  */
-export async function send(message: SlackMessage, dest: Destination, deps: DeliverDeps, report: DeliveryReport, replace = false): Promise<boolean> {
+export async function send(message: SlackMessage, dest: Destination, deps: DeliverDeps, report: DeliveryReport = newReport(), replace = false): Promise<boolean> {
   const attempt = async (m: { text: string; blocks?: Block[] }): Promise<void> => {
     const thread = dest.threadTs ? { thread_ts: dest.threadTs } : {};
     if (dest.respond) {
@@ -213,14 +210,14 @@ export async function send(message: SlackMessage, dest: Destination, deps: Deliv
     await attempt(message);
     return true;
   } catch (err) {
-    const f = logFailure(deps.logger, call, err);
+    const f = logSlackFailure(deps.logger, call, err);
     report.failures.push(f.code);
     if (f.code === 'invalid_blocks' || f.code === 'msg_too_long') {
       try {
         await attempt({ text: message.text.slice(0, LIMITS.fallbackText) });
         return true;
       } catch (again) {
-        report.failures.push(logFailure(deps.logger, `${call} (text only)`, again).code);
+        report.failures.push(logSlackFailure(deps.logger, `${call} (text only)`, again).code);
         return false;
       }
     }
@@ -243,6 +240,6 @@ async function tellPerson(f: SlackFailure, dest: Destination, deps: DeliverDeps,
       await dest.client.chat.postMessage({ channel: dest.user, ...note });
     }
   } catch (err) {
-    report.failures.push(logFailure(deps.logger, 'notify the person', err).code);
+    report.failures.push(logSlackFailure(deps.logger, 'notify the person', err).code);
   }
 }

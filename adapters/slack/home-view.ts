@@ -5,9 +5,9 @@
  */
 import type { types } from '@slack/bolt';
 import type { Action, View } from '../../src/views/view.js';
-import { ACTION_IDS, renderMessage, type Block } from './block-kit.js';
+import { ACTION_IDS, plainText, renderMessage, type Block } from './block-kit.js';
 import { escapeMrkdwn } from './escape.js';
-import { LIMITS, chunk, truncate } from './limits.js';
+import { LIMITS, chunk } from './limits.js';
 
 export interface HomeSection {
   title: string;
@@ -21,7 +21,7 @@ export interface HomeMeta {
   dm?: string;
 }
 
-const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true } });
+const header = (text: string): Block => ({ type: 'header', text: plainText(text, LIMITS.headerText) });
 
 function quickActions(actions: Action[]): Block[] {
   return chunk(actions, LIMITS.actionsElements).map((group, g) => ({
@@ -29,7 +29,7 @@ function quickActions(actions: Action[]): Block[] {
     elements: group.map((a, i) => ({
       type: 'button',
       action_id: `${ACTION_IDS.commandPrefix}quick-${g * LIMITS.actionsElements + i + 1}`,
-      text: { type: 'plain_text', text: truncate(a.label, LIMITS.buttonText), emoji: true },
+      text: plainText(a.label, LIMITS.buttonText),
       value: a.command,
       ...(a.style ? { style: a.style } : {}),
     })),

@@ -8,7 +8,7 @@ import type { Action } from '../../src/views/view.js';
 import type { SlackDeps } from './deps.js';
 import { homeView, type HomeMeta } from './home-view.js';
 import { homeTurn } from './to-turn.js';
-import { describeSlackError } from './web-api-errors.js';
+import { logSlackFailure } from './web-api-errors.js';
 
 /** The Home tab's sections: title and the command that fills it. */
 export const HOME_SECTIONS = [
@@ -48,8 +48,7 @@ export async function publishHome(client: webApi.WebClient, deps: SlackDeps, tar
     await client.views.publish({ user_id: target.user.id, view });
     return true;
   } catch (err) {
-    const f = describeSlackError(err);
-    deps.logger.warn({ call: 'views.publish', code: f.code }, `Slack views.publish failed: ${f.logMessage}`);
+    logSlackFailure(deps.logger, 'views.publish', err);
     return false;
   }
 }

@@ -13,7 +13,8 @@
  * - Every string in a view is plain text. It is shown in `TextRun`s, which do not interpret
  *   Markdown (a `TextBlock` would turn `[x](https://evil)` into a link), and `{{` is broken up so
  *   `{{DATE(...)}}` functions cannot be smuggled in. Buttons, labels and choices are plain text in
- *   the Adaptive Card format.
+ *   the Adaptive Card format, but clients draw input labels, error messages and expanded choices
+ *   with text blocks that expand those functions, so `{{` is broken up there too.
  * - Buttons are `Action.Submit` carrying the action's command (card-data.ts); a click comes back
  *   as a message whose `value` holds it, and becomes `Turn.action`. `Action.Submit` rather than the
  *   universal `Action.Execute`: it works the same in chats, channels and dialogs opened by the
@@ -113,7 +114,7 @@ const refLine = (links: RefLink[]): string => links.map((l) => l.label).join('; 
 function submitAction(action: Action): CardElement {
   return {
     type: 'Action.Submit',
-    title: clip(action.label, MAX_BUTTON_TITLE),
+    title: plain(clip(action.label, MAX_BUTTON_TITLE)),
     data: submitData({ kind: 'action', command: action.command }),
     ...(action.style === 'primary' ? { style: 'positive' } : action.style === 'danger' ? { style: 'destructive' } : {}),
   };
@@ -155,12 +156,13 @@ function inputFor(field: FormField, prefix: string): Block {
   const id = `${prefix}${field.id}`;
   const common = {
     id,
-    label: field.label,
-    ...(field.required ? { isRequired: true, errorMessage: `${field.label} is required.` } : {}),
+    // Labels and error messages are drawn as text runs / text blocks, which expand `{{DATE()}}`.
+    label: plain(field.label),
+    ...(field.required ? { isRequired: true, errorMessage: plain(`${field.label} is required.`) } : {}),
   };
   const initial = Array.isArray(field.initial) ? field.initial.join(',') : field.initial;
   const value = initial !== undefined && initial !== '' ? { value: initial } : {};
-  const placeholder = field.placeholder ? { placeholder: field.placeholder } : {};
+  const placeholder = field.placeholder ? { placeholder: plain(field.placeholder) } : {};
   const maxLength = field.maxLength ? { maxLength: field.maxLength } : {};
   let input: CardElement;
   switch (field.type) {
@@ -173,7 +175,7 @@ function inputFor(field: FormField, prefix: string): Block {
     case 'user':
       // A free-text name rather than Teams' people picker: the picker returns an Entra object id,
       // which the core could not show or match against `owner=@name` typed elsewhere.
-      input = { type: 'Input.Text', ...common, placeholder: field.placeholder ?? 'Name or email', maxLength: field.maxLength ?? 200, ...value };
+      input = { type: 'Input.Text', ...common, placeholder: plain(field.placeholder ?? 'Name or email'), maxLength: field.maxLength ?? 200, ...value };
       break;
     case 'date':
       input = { type: 'Input.Date', ...common, ...value };
@@ -184,7 +186,7 @@ function inputFor(field: FormField, prefix: string): Block {
       input = {
         type: 'Input.ChoiceSet',
         ...common,
-        choices: options.map((o) => ({ title: clip(o.label, 200), value: o.value })),
+        choices: options.map((o) => ({ title: plain(clip(o.label, 200)), value: o.value })),
         // A handful of options read best as radio buttons / checkboxes; long lists as a dropdown.
         style: options.length <= 5 ? 'expanded' : 'compact',
         ...(field.type === 'multiselect' ? { isMultiSelect: true } : {}),
@@ -224,7 +226,7 @@ export function formBlock(view: FormView, formIndex = 1, origin?: FormOrigin): B
       actions: [
         {
           type: 'Action.Submit',
-          title: clip(view.submitLabel, MAX_BUTTON_TITLE),
+          title: plain(clip(view.submitLabel, MAX_BUTTON_TITLE)),
           style: 'positive',
           data: submitData({ kind: 'form', id: view.id, prefix, multi, ...(view.context ? { context: view.context } : {}), ...(origin?.messageLink ? { origin: { messageLink: origin.messageLink } } : {}) }),
         },

@@ -7,6 +7,7 @@
 import type { BotDeps, Flow } from '../intents/intent.js';
 import { registerGapChecks, type GapCheckOptions } from './service.js';
 
+/** The flow, over the same capability instance the `/gapcheck` intent then uses. */
 export function createGapCheckFlow(deps: BotDeps, options: GapCheckOptions = {}): Flow {
   const checks = registerGapChecks(deps, options);
   return { id: 'gapcheck', claim: (ctx, text) => checks.claim(ctx, text) };

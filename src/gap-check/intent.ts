@@ -6,6 +6,7 @@ import type { Intent } from '../intents/intent.js';
 import { gapChecksFor } from './service.js';
 import { GAPCHECK_SUBCOMMANDS } from './subcommands.js';
 
+/** The `/gapcheck` declaration; its subcommands come from `subcommands.ts`. */
 export const gapcheckIntent: Intent = {
   id: 'gapcheck',
   command: 'gapcheck',

@@ -11,7 +11,7 @@ import { ANSWER_VALUES } from './answers.js';
 import type { Questionnaire } from './questionnaire.js';
 import { QUESTIONNAIRE_KINDS } from './questionnaire.js';
 import { gapsOf, scoreOf, type ScoredAnswer } from './scoring.js';
-import { scopeSchema, SESSION_ID_PATTERN, type Session } from './session.js';
+import { PLATFORM_ID_MAX, scopeSchema, SESSION_ID_PATTERN, type Session } from './session.js';
 
 export const RESULT_VERSION = 1;
 
@@ -44,7 +44,7 @@ export const resultSchema = z.strictObject({
   standard: z.enum(STANDARDS),
   kind: z.enum(QUESTIONNAIRE_KINDS),
   scope: scopeSchema,
-  user: z.strictObject({ id: z.string().min(1).max(200), name: z.string().max(200) }),
+  user: z.strictObject({ id: z.string().min(1).max(PLATFORM_ID_MAX), name: z.string().max(200) }),
   startedAt: isoTime,
   completedAt: isoTime,
   score: z.number().int().min(0).max(100),

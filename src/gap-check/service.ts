@@ -41,6 +41,7 @@ import {
   statusView,
 } from './views.js';
 
+/** What the gap-check capability may be given instead of its defaults. */
 export interface GapCheckOptions {
   /** Already loaded questionnaires (tests); otherwise read from `<knowledge dir>/gap-checks`. */
   questionnaires?: QuestionnaireSet;
@@ -50,6 +51,7 @@ export interface GapCheckOptions {
   newId?: () => string;
 }
 
+/** The gap-check capability of one app (see the module contract). */
 export interface GapChecks {
   readonly questionnaires: QuestionnaireSet;
   /** `/gapcheck <args>`. */
@@ -112,6 +114,7 @@ export function findCheck(set: QuestionnaireSet, text: string): Questionnaire | 
   return best?.q;
 }
 
+/** Builds the capability; loads the questionnaires unless given (throws `QuestionnaireLoadError`). */
 export function createGapChecks(deps: BotDeps, options: GapCheckOptions = {}): GapChecks {
   const kb = deps.knowledge;
   const set = options.questionnaires ?? loadQuestionnaires(resolve(deps.config.ANNEX_KNOWLEDGE_DIR, 'gap-checks'), kb);

@@ -22,10 +22,16 @@ export const SESSION_ID_PATTERN = /^GC-[0-9A-Z]{6,12}$/;
 
 const isoTime = z.iso.datetime({ offset: true });
 
+/**
+ * The longest platform id (workspace, conversation, user) a check accepts. Generous on purpose (a
+ * Teams chat id can be long): an id the schema refused would close every check politely and fail
+ * every result write. Store keys stay short regardless, since `stores.ts` hashes long ids.
+ */
+export const PLATFORM_ID_MAX = 1000;
 export const scopeSchema = z.strictObject({
   platform: z.enum(['slack', 'teams', 'cli']),
-  workspace: z.string().min(1).max(200),
-  conversation: z.string().min(1).max(200),
+  workspace: z.string().min(1).max(PLATFORM_ID_MAX),
+  conversation: z.string().min(1).max(PLATFORM_ID_MAX),
 });
 /** Where a check runs: results are shared within the workspace, sessions are per conversation. */
 export type CheckScope = z.infer<typeof scopeSchema>;
@@ -37,7 +43,7 @@ export const sessionSchema = z.strictObject({
   checkId: z.string().min(1).max(40),
   checkVersion: z.number().int().min(1),
   scope: scopeSchema,
-  user: z.strictObject({ id: z.string().min(1).max(200), name: z.string().max(200) }),
+  user: z.strictObject({ id: z.string().min(1).max(PLATFORM_ID_MAX), name: z.string().max(200) }),
   startedAt: isoTime,
   updatedAt: isoTime,
   /** The question being asked, by id; null once the end is reached with questions left unanswered. */

@@ -8,16 +8,28 @@
  * - `gapcheck-logged` (listed, no TTL): one key per gap logged as a risk, so a second click finds
  *   the risk already made (the register's idempotency key guards the write itself).
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Store } from '../store/store.js';
 import { resultSchema, type CheckResult } from './result.js';
 import type { CheckScope, Session } from './session.js';
 import { SESSION_TTL_MS } from './session.js';
 
-const enc = (s: string) => encodeURIComponent(s);
+/**
+ * One id as a key part: URI-encoded, or a hash when long. Platform ids are usually short, but a key
+ * over the store's byte bound is refused outright (an INTERNAL error on every message, since the
+ * flow reads the session key on each one), so a long id must still give a short, stable part.
+ */
+const MAX_ID_PART = 200;
+const enc = (s: string) => {
+  const e = encodeURIComponent(s);
+  return e.length <= MAX_ID_PART ? e : `h-${createHash('sha256').update(s).digest('hex').slice(0, 32)}`;
+};
 
+/** The key prefix of a workspace's results and logged gaps. */
 export const scopePrefix = (scope: Pick<CheckScope, 'platform' | 'workspace'>) => `${scope.platform}:${enc(scope.workspace)}:`;
 
+/** The one session key of a user in a conversation (never listed; see the module comment). */
 export const sessionKey = (scope: CheckScope, userId: string) => `${scope.platform}:${enc(scope.workspace)}:${enc(scope.conversation)}:${enc(userId)}`;
 
 export const loggedGapSchema = z.strictObject({
@@ -27,8 +39,10 @@ export const loggedGapSchema = z.strictObject({
   riskTitle: z.string().max(300),
   at: z.iso.datetime({ offset: true }),
 });
+/** A gap already logged as a risk: what a second click on "log" finds. */
 export type LoggedGap = z.infer<typeof loggedGapSchema>;
 
+/** The gap check's reads and writes; keys stay inside the scope's platform and workspace. */
 export interface GapCheckStores {
   /** The raw stored session (re-parse with `readSession`), or undefined. */
   loadSession(scope: CheckScope, userId: string): Promise<unknown>;

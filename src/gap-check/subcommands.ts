@@ -1,9 +1,11 @@
 /**
- * The `/gapcheck` subcommands as declarations: help is generated from these (see the intent), and
- * the words are reserved so no questionnaire alias can shadow one.
+ * The `/gapcheck` subcommands as declarations: help is generated from these (see the intent).
+ * The words the command actually dispatches on are in `service.ts`; `RESERVED_WORDS` in
+ * `load-questionnaires.ts` keeps questionnaire aliases from shadowing them, and must list them all.
  */
 import type { Subcommand } from '../intents/intent.js';
 
+/** Every `/gapcheck` subcommand, in the order help lists them (`name: ''` is the bare command). */
 export const GAPCHECK_SUBCOMMANDS: Subcommand[] = [
   { name: '', usage: '/gapcheck', description: 'The checks on offer (and the one in progress, if any).', sideEffects: 'none' },
   { name: 'start', usage: '/gapcheck <27001|42001|access control|suppliers|incidents|data|life cycle|impact assessment>', description: 'Start a check: one question at a time, saved as you go.', sideEffects: 'writes' },
@@ -16,5 +18,6 @@ export const GAPCHECK_SUBCOMMANDS: Subcommand[] = [
   { name: 'log', usage: '/gapcheck log <1,3|all> [result id]', description: 'Log gaps of a result as risks in the register, with their controls and a link back.', sideEffects: 'writes' },
   { name: 'history', usage: '/gapcheck history [mine]', description: 'Completed checks in this workspace.', sideEffects: 'none' },
   { name: 'export', usage: '/gapcheck export [result id|mine]', description: 'Every answer of completed checks as CSV.', sideEffects: 'none' },
+  { name: 'help', usage: '/gapcheck help', description: 'This help and the checks on offer.', sideEffects: 'none' },
   { name: 'soa', usage: '/gapcheck soa [result id]', description: 'A draft Statement of Applicability (all 93 Annex A controls) from a completed 27001 check, as CSV.', sideEffects: 'none' },
 ];

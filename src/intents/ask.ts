@@ -5,11 +5,12 @@
  * - An exact id answers directly; several ids are shown side by side; an id that exists in more
  *   than one place asks which one (one choice per candidate).
  * - Free text is answered only when search is confident (`CONFIDENCE_THRESHOLD`). Otherwise the
- *   reply says it is not sure, offers up to three "did you mean" choices and names the workspace's
- *   compliance contact when one is configured; a question about nothing Annex knows gets a polite
+ *   reply says it is not sure, offers up to three "did you mean" choices and offers to pass the
+ *   question to the workspace's compliance contact when one is configured (`handoff.ts`); a question about nothing Annex knows gets a polite
  *   "I answer questions about ISO/IEC 27001 and ISO/IEC 42001" and never a guess.
  *
- * Contract: `answerQuestion` never throws for any text; it only reads the knowledge base.
+ * Contract: `answerQuestion` only reads the knowledge base, except `/iso ask-contact`, which records
+ * the question for the compliance contact.
  */
 import { contactFor } from '../config.js';
 import { entryCard, labelOf, linkOf } from '../knowledge/entry-card.js';
@@ -17,6 +18,7 @@ import type { KnowledgeBase } from '../knowledge/load.js';
 import type { KnowledgeEntry } from '../knowledge/schema.js';
 import type { SearchResult } from '../knowledge/search.js';
 import { reply, type Action, type Reply, type View } from '../views/view.js';
+import { HANDOFF_COMMAND, HANDOFF_LIST_COMMAND, handoffAction, listHandoffs, passToContact } from './handoff.js';
 import type { Intent, IntentContext } from './intent.js';
 
 /** At most this many "did you mean" choices, entries side by side, and alternatives under an answer. */
@@ -76,7 +78,7 @@ function exactReply(kb: KnowledgeBase, refs: readonly string[], note: string | u
   });
 }
 
-function notSureReply(ctx: IntentContext, result: Extract<SearchResult, { type: 'ranked' }>): Reply {
+function notSureReply(ctx: IntentContext, question: string, result: Extract<SearchResult, { type: 'ranked' }>): Reply {
   const kb = ctx.deps.knowledge;
   const other = result.otherStandard ? `${result.otherStandard} is not in my knowledge base. ` : '';
   const suggestions = result.offTopic ? [] : result.matches.slice(0, MAX_SUGGESTIONS).map((m) => ({ label: linkOf(kb.byRef.get(m.ref)!).label, command: askCommand(m.ref) }));
@@ -87,7 +89,7 @@ function notSureReply(ctx: IntentContext, result: Extract<SearchResult, { type: 
   const text = other
     ? `${other}${SCOPE_TEXT} The closest entries in those standards:`
     : `I'm not sure which entry you mean. ${SCOPE_TEXT} These are the closest I found:`;
-  return reply({ kind: 'no-answer', reason: 'not-sure', text, suggestions, ...(contact ? { contact } : {}), actions: [] });
+  return reply({ kind: 'no-answer', reason: 'not-sure', text, suggestions, ...(contact ? { contact } : {}), actions: contact ? [handoffAction(contact, question)] : [] });
 }
 
 export async function answerQuestion(ctx: IntentContext, question: string): Promise<Reply> {
@@ -107,6 +109,9 @@ export async function answerQuestion(ctx: IntentContext, question: string): Prom
   }
   const related = /^related\s+(\S+)$/i.exec(q);
   if (related) return relatedReply(kb, related[1]!);
+  const [word = '', ...rest] = q.split(/\s+/);
+  if (word.toLowerCase() === HANDOFF_COMMAND) return passToContact(ctx, rest.join(' '));
+  if (word.toLowerCase() === HANDOFF_LIST_COMMAND && rest.length === 0) return listHandoffs(ctx);
 
   const result = search.search(q);
   if (result.type === 'exact') return exactReply(kb, result.refs, result.note);
@@ -128,7 +133,7 @@ export async function answerQuestion(ctx: IntentContext, question: string): Prom
       .map((m) => ({ label: `Also: ${labelOf(kb.byRef.get(m.ref)!)}`, command: askCommand(m.ref) }));
     return reply(answerView(kb, kb.byRef.get(top.ref)!, 'search', alternatives));
   }
-  return notSureReply(ctx, result);
+  return notSureReply(ctx, q, result);
 }
 
 export const askIntent: Intent = {
@@ -139,6 +144,10 @@ export const askIntent: Intent = {
   usage: '/iso <question>',
   examples: ['/iso what is A.5.15', '/iso do we need MFA for admins?', '/iso compare A.5.15 and A.8.2', '/iso how much does certification cost?'],
   sideEffects: 'none',
-  subcommands: [{ name: 'related', usage: '/iso related <ref>', description: 'Entries related to one entry, in both standards.', sideEffects: 'none' }],
+  subcommands: [
+    { name: 'related', usage: '/iso related <ref>', description: 'Entries related to one entry, in both standards.', sideEffects: 'none' },
+    { name: HANDOFF_COMMAND, usage: `/iso ${HANDOFF_COMMAND} <question>`, description: 'Pass a question I could not answer to your compliance contact.', sideEffects: 'writes' },
+    { name: HANDOFF_LIST_COMMAND, usage: `/iso ${HANDOFF_LIST_COMMAND}`, description: 'The questions passed to the compliance contact.', sideEffects: 'none' },
+  ],
   handle: (ctx, args) => answerQuestion(ctx, args),
 };

@@ -5,6 +5,7 @@
 import type { HelpView } from '../views/view.js';
 import type { Intent } from './intent.js';
 
+/** The help page: every command, or one command's subcommands when `only` is given. */
 export function helpView(intents: readonly Intent[], only?: Intent): HelpView {
   const shown = only ? [only] : intents.filter((i) => i.id !== 'help');
   return {
@@ -15,7 +16,7 @@ export function helpView(intents: readonly Intent[], only?: Intent): HelpView {
       : 'I answer questions about both standards, run short readiness checks and keep a risk register. The same commands work in Slack (as slash commands), Teams and the terminal (typed).',
     commands: shown.flatMap((i) =>
       only && i.subcommands.length
-        ? i.subcommands.map((s) => ({ usage: s.usage, description: `${s.description}${s.sideEffects === 'writes' ? ' (changes the register)' : ''}`, examples: [] }))
+        ? i.subcommands.map((s) => ({ usage: s.usage, description: `${s.description}${s.sideEffects === 'writes' ? ' (saves data)' : ''}`, examples: [] }))
         : [{ usage: i.usage, description: i.description, examples: i.examples.slice(0, 3) }],
     ),
     footer: only ? undefined : 'Type "help risk" or "help gapcheck" for the details of one command. Every answer cites the clause or control it comes from; the standard itself is the authority.',

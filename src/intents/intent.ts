@@ -22,6 +22,7 @@ export interface BotDeps {
   clock: () => Date;
 }
 
+/** One turn as a handler sees it: the turn, the app's dependencies, a per-request logger, and "now". */
 export interface IntentContext {
   turn: Turn;
   deps: BotDeps;
@@ -29,6 +30,7 @@ export interface IntentContext {
   now: Date;
 }
 
+/** A subcommand as declared for help (`/risk list ...`); routing within an intent is the intent's own. */
 export interface Subcommand {
   name: string;
   usage: string;
@@ -37,6 +39,7 @@ export interface Subcommand {
   sideEffects: 'none' | 'writes';
 }
 
+/** A command: its declaration (help is generated from it) and its handlers. Handlers throw `UserError` for the person's mistakes. */
 export interface Intent {
   id: 'help' | 'ask' | 'gapcheck' | 'risk';
   /** The command word, the same on every platform (`/risk` on Slack, `risk` typed in Teams). */
@@ -55,7 +58,8 @@ export interface Intent {
 
 /**
  * A conversation in progress (a gap-check interview) that may claim plain text before the router
- * treats it as a question. Slash commands are never claimed.
+ * treats it as a question. Commands are never claimed: slash commands, and command words typed
+ * without the slash (`risk list`), except `help` (see `bot.ts`).
  */
 export interface Flow {
   id: string;

@@ -14,6 +14,7 @@ import { helpView } from './help.js';
 import type { Intent } from './intent.js';
 import { reply } from '../views/view.js';
 
+/** `help [command]`: lives here because it lists the registry itself. */
 export const helpIntent: Intent = {
   id: 'help',
   command: 'help',
@@ -23,15 +24,20 @@ export const helpIntent: Intent = {
   examples: ['help', 'help risk'],
   sideEffects: 'none',
   subcommands: [],
-  handle: async (_ctx, args) => {
+  handle: async (ctx, args) => {
     const topic = args.trim().replace(/^\//, '').toLowerCase();
-    const only = topic ? INTENTS.find((i) => i.command === topic || i.aliases.includes(topic)) : undefined;
+    const only = topic ? byWord(topic) : undefined;
+    // A command with its own help (`/risk help`, `/gapcheck help`) answers "help <command>" too, so
+    // the two ways of asking never give two different pages.
+    if (only?.subcommands.some((s) => s.name === 'help')) return only.handle(ctx, 'help');
     return reply(helpView(INTENTS, only));
   },
 };
 
+/** Every intent, in the order help lists them. */
 export const INTENTS: readonly Intent[] = [askIntent, riskIntent, gapcheckIntent, helpIntent];
 
+/** Where a message goes: an intent with its arguments (`explicit` when a command word or phrase named it), or an unknown `/word`. */
 export type Route =
   | { type: 'intent'; intent: Intent; args: string; explicit: boolean }
   | { type: 'unknown-command'; word: string; suggestion?: Intent };
@@ -72,6 +78,7 @@ const PHRASES: Array<{ re: RegExp; intent: Intent; args: (m: RegExpExecArray) =>
   { re: /^(?:please\s+)?(?:start|run|begin|do)\s+(?:a\s+|an\s+|the\s+)?(?:readiness|gap)[\s-]*(?:check|assessment|interview)\b\s*(?:for\s+|on\s+)?(.*)$/is, intent: gapcheckIntent, args: (m) => (m[1] ?? '').trim() },
 ];
 
+/** Routes one message by its first word (see the module comment); pure, never throws. */
 export function route(text: string): Route {
   const trimmed = text.trim();
   const slash = /^\/([^\s]+)\s*([\s\S]*)$/.exec(trimmed);

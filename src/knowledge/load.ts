@@ -31,6 +31,7 @@ export const EXPECTED_COUNTS: Record<string, number> = {
   '42001 risk-source': 7,
 };
 
+/** The loaded, validated knowledge: every entry by ref (`27001:A.5.15`), the Annex A groups and the crosswalk. Read-only after load. */
 export interface KnowledgeBase {
   entries: readonly KnowledgeEntry[];
   byRef: ReadonlyMap<string, KnowledgeEntry>;
@@ -42,6 +43,7 @@ export interface KnowledgeBase {
   };
 }
 
+/** The knowledge did not validate; `problems` name the file and the field of each. */
 export class KnowledgeLoadError extends Error {
   readonly code = 'KNOWLEDGE_INVALID';
   constructor(readonly problems: string[]) {

@@ -48,6 +48,7 @@ export const MAX_QUESTION_LENGTH = MAX_PARSED_LENGTH;
 /** Words of a question that are ranked: real questions are far shorter; this bounds the work. */
 export const MAX_QUESTION_WORDS = 80;
 
+/** One entry a question matched. */
 export interface SearchMatch {
   ref: string;
   title: string;
@@ -58,6 +59,7 @@ export interface SearchMatch {
   score: number;
 }
 
+/** How a question was read: exact identifiers, an ambiguous identifier, or ranked free text. */
 export type SearchResult =
   /**
    * Identifiers that each name exactly one entry (one: an answer; several: a comparison).
@@ -72,6 +74,7 @@ export type SearchResult =
    */
   | { type: 'ranked'; matches: SearchMatch[]; confident: boolean; offTopic?: boolean; otherStandard?: string };
 
+/** Search over the knowledge base: synchronous and pure once built (`buildSearch`). */
 export interface KnowledgeSearch {
   search(question: string, options?: { limit?: number }): SearchResult;
 }

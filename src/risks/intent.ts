@@ -20,7 +20,7 @@ import { byPriority, filterArgs, filterText, matches, PAGE_SIZE, parseFilter } f
 import { MATRIX_COLUMNS, matrixRows } from './matrix.js';
 import { closest, parseArgs, tokenize, type FieldArg } from './parse-args.js';
 import type { NewRiskInput, RiskActor } from './register-port.js';
-import { createRiskRegister, type RiskRegister } from './register.js';
+import { riskRegisterFor as registerFor, type RiskRegister } from './register.js';
 import { LIMITS, RISK_STATUSES, type Person, type Risk, type RiskChanges } from './risk.js';
 import { CLOSE_FORM_PREFIX, closeRiskForm, EDIT_FORM_PREFIX, editRiskForm, formToFieldArgs, formValue, NEW_RISK_FORM_ID, newRiskForm } from './risk-form.js';
 import { parseRiskIds } from './risk-ids.js';
@@ -51,15 +51,6 @@ const SUB_WORDS: Record<string, Sub> = {
   undo: 'undo',
 };
 
-const registers = new WeakMap<BotDeps, RiskRegister>();
-function registerFor(deps: BotDeps): RiskRegister {
-  let r = registers.get(deps);
-  if (!r) {
-    r = createRiskRegister(deps);
-    registers.set(deps, r);
-  }
-  return r;
-}
 
 function actorOf(turn: Turn): RiskActor {
   return { platform: turn.platform, workspace: turn.workspace, userId: turn.user.id, userName: turn.user.name };
@@ -383,6 +374,7 @@ function unchanged(risk: Risk, a: FieldArg): boolean {
   return (Array.isArray(current) ? current.join(',') : current) === a.value;
 }
 
+/** The `/risk` declaration, its command handler and its form handler. */
 export const riskIntent: Intent = {
   id: 'risk',
   command: 'risk',

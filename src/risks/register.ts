@@ -149,6 +149,7 @@ function takingTurns(): <T>(job: () => T) => Promise<T> {
   };
 }
 
+/** A new register over `deps.store` (see the module contract); apps share one via `riskRegisterFor`. */
 export function createRiskRegister(deps: RiskRegisterDeps, options: RiskRegisterOptions = {}): RiskRegister {
   const risks = deps.store.collection('risks', riskCreatedSchema);
   const events = deps.store.collection('risk-events', riskEventSchema);
@@ -216,7 +217,11 @@ export function createRiskRegister(deps: RiskRegisterDeps, options: RiskRegister
   async function append(actor: RiskActor, risk: Risk, event: Omit<RiskEvent, 'v' | 'riskId' | 'scope' | 'seq' | 'at' | 'by'>, idempotencyKey?: string): Promise<Risk> {
     const at = nowIso();
     const suffix = idempotencyKey ? `k-${shortHash(`${risk.scope}\n${idempotencyKey}`, 32)}` : `${at.replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`;
-    await events.set(`${risk.scope}/${risk.id}/${suffix}`, { v: 1, riskId: risk.id, scope: risk.scope, seq: risk.version + 1, at, by: personOf(actor), ...event });
+    const key = `${risk.scope}/${risk.id}/${suffix}`;
+    // A retry that arrives after later changes must not rewrite its event over them: once the
+    // keyed event exists, the change is done. (Deliveries at the same moment rewrite the same key.)
+    if (idempotencyKey && (await events.get(key)) !== undefined) return (await load(risk.scope, risk.id))!;
+    await events.set(key, { v: 1, riskId: risk.id, scope: risk.scope, seq: risk.version + 1, at, by: personOf(actor), ...event });
     // Read back rather than fold locally, so the reply includes changes made at the same moment.
     return (await load(risk.scope, risk.id))!;
   }
@@ -393,4 +398,19 @@ export function createRiskRegister(deps: RiskRegisterDeps, options: RiskRegister
     },
   };
   return register;
+}
+
+const shared = new WeakMap<RiskRegisterDeps, RiskRegister>();
+
+/**
+ * The one register of an app (keyed by its deps): the `/risk` commands and the gap check's "log
+ * gaps" share it, so both go through the same queue for control suggestions.
+ */
+export function riskRegisterFor(deps: RiskRegisterDeps): RiskRegister {
+  let r = shared.get(deps);
+  if (!r) {
+    r = createRiskRegister(deps);
+    shared.set(deps, r);
+  }
+  return r;
 }

@@ -12,11 +12,16 @@
 import type { z } from 'zod';
 import type { StoreKind } from '../config.js';
 
+/** How a collection is kept. */
 export interface CollectionOptions {
   /** Entries expire; such a collection can be read by key but never listed. */
   expiring?: boolean;
 }
 
+/**
+ * A named set of records validated by one zod schema. Every method rejects with
+ * `StoreUnavailableError` when the backend is down or slow, so "absent" and "down" never look alike.
+ */
 export interface Collection<T> {
   readonly name: string;
   /** The record, or undefined when absent or malformed (malformed records are logged). */
@@ -31,6 +36,7 @@ export interface Collection<T> {
   list(prefix?: string): Promise<Array<{ key: string; value: T }>>;
 }
 
+/** The store: collections by name (the same name gives the same collection), a health check, close. */
 export interface Store {
   readonly kind: StoreKind;
   /** A description safe to log (no credentials). */

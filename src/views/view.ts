@@ -218,6 +218,7 @@ export interface FileView {
   content: string;
 }
 
+/** The closed union of everything the core can say; every renderer switches on `kind` exhaustively. */
 export type View =
   | AnswerView
   | ComparisonView
@@ -253,6 +254,7 @@ export const VIEW_KINDS: readonly ViewKind[] = [
   'file',
 ];
 
+/** What `bot.handle` returns: views in the order they are shown. */
 export interface Reply {
   views: View[];
   /**
@@ -262,6 +264,7 @@ export interface Reply {
   replaceOriginal?: boolean;
 }
 
+/** A reply of these views. */
 export function reply(...views: View[]): Reply {
   return { views };
 }

@@ -1,10 +1,9 @@
 /**
  * Transcript tests of the terminal adapter: a fake stdin and stdout around the real bot.
  */
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRepl } from '../../adapters/cli/repl.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { terminalTranscript } from '../helpers/terminal.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -15,18 +14,7 @@ afterAll(async () => {
 });
 
 /** Feeds lines one per line (as a pipe does) and returns everything printed. */
-async function transcript(lines: string[], interactive = false): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let out = '';
-  output.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  const done = runRepl({ bot: app.bot, input, output, interactive, user: { id: 'sam', name: 'Sam' }, exportDir: `${app.dir}/exports` });
-  input.end(lines.map((l) => `${l}\n`).join(''));
-  await done;
-  return out;
-}
+const transcript = (lines: string[], interactive = false): Promise<string> => terminalTranscript(app, lines, { interactive });
 
 describe('terminal chat', () => {
   it('lists the commands on help', async () => {

@@ -36,11 +36,16 @@ describe('core settings', () => {
 
   it('never prints a password, even in a bad URL', () => {
     expect(redactUrl('postgres://annex:s3cret@db:5432/annex')).toBe('postgres://annex:***@db:5432/annex');
+    let error: unknown;
     try {
       loadCoreConfig({ STORE_URL: 'postgres://annex:s3cret@db 5432/annex' });
     } catch (err) {
-      expect((err as Error).message).not.toContain('s3cret');
+      error = err;
     }
+    // It must refuse the URL (else the check below would pass vacuously) without the password.
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).not.toContain('s3cret');
+    expect((error as ConfigError).problems.join('\n')).not.toContain('s3cret');
   });
 
   it('reads compliance contacts per workspace with a default', () => {

@@ -6,27 +6,15 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runRepl } from '../../adapters/cli/repl.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { terminalTranscript } from '../helpers/terminal.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'annex-terminal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** One terminal session: lines in, everything printed out. */
-async function terminal(app: TestApp, lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let out = '';
-  output.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  const done = runRepl({ bot: app.bot, input, output, interactive: false, user: { id: 'sam', name: 'Sam' }, exportDir: join(dir, 'exports') });
-  input.end(lines.map((l) => `${l}\n`).join(''));
-  await done;
-  return out;
-}
+const terminal = (app: TestApp, lines: string[]): Promise<string> => terminalTranscript(app, lines);
 
 describe('a 27001 gap check in the terminal', () => {
   it('quits half-way, resumes after a restart at the same question, and ends with score, breakdown, gaps and risks', async () => {

@@ -26,7 +26,7 @@ const only = <K extends View['kind']>(views: View[], kind: K): Extract<View, { k
  * A real store whose `set` in one collection first runs `beforeSet`: the test kills the server
  * there, so the failure lands in the middle of a turn, between the turn's own writes.
  */
-function withKillSwitch(store: Store, collection: string, beforeSet: () => Promise<void>): Store & { armed: boolean } {
+function fakeKillSwitchStore(store: Store, collection: string, beforeSet: () => Promise<void>): Store & { armed: boolean } {
   const wrapped: Store & { armed: boolean } = {
     armed: false,
     kind: store.kind,
@@ -104,7 +104,7 @@ describe('the whole bot on Redis', () => {
   it('says "try again shortly" while the store is away, writes nothing half-way, and recovers when it returns', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'annex-bot-redis-'));
     const logger = fakeLogger();
-    const store = withKillSwitch(await openKeyvStore({ url: server.url, logger, timeoutMs: 1000 }), 'risks', () => server.kill());
+    const store = fakeKillSwitchStore(await openKeyvStore({ url: server.url, logger, timeoutMs: 1000 }), 'risks', () => server.kill());
     const app: App = await createApp({ env: { STORE_URL: server.url, ANNEX_EXPORT_DIR: join(dir, 'exports') }, logger, knowledge: testKnowledge(), store });
     apps.push({ dispose: async () => (await app.close(), rmSync(dir, { recursive: true, force: true })) });
     const say = async (text: string, eventId?: string) => (await app.bot.handle(turn(text, eventId ? { eventId } : {}))).views;

@@ -136,9 +136,18 @@ export class OwnRedisServer {
   private constructor(readonly port: number) {}
 
   static async start(): Promise<OwnRedisServer> {
-    const server = new OwnRedisServer(await freePort());
-    await server.restart();
-    return server;
+    // The free port is only free until someone else takes it (another test file may pick the same
+    // one at the same moment): on a failed start, clean up and try again on another port.
+    for (let attempt = 1; ; attempt++) {
+      const server = new OwnRedisServer(await freePort());
+      try {
+        await server.restart();
+        return server;
+      } catch (err) {
+        await server.stop();
+        if (attempt >= 3) throw err;
+      }
+    }
   }
 
   get url(): string {
@@ -154,6 +163,8 @@ export class OwnRedisServer {
     child.on('error', () => undefined);
     this.child = child;
     for (let i = 0; i < 100; i++) {
+      // Exited (e.g. the port was taken): whatever answers on the port is not ours.
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`redis-server on port ${this.port} exited at start`);
       if ((await probeRedis(this.url)).ok) return;
       await new Promise((r) => setTimeout(r, 50));
     }

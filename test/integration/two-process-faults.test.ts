@@ -4,8 +4,9 @@
  *   exits with code 0, and the other process carries on the conversation the first one started;
  * - an error that escapes every request (unhandled rejection, exception thrown in a timer) is
  *   logged as one JSON line and the process keeps serving.
- * The slow parts are a loopback server that holds every reply it receives for a moment, standing
- * in for a slow Slack response_url and a slow Bot Connector.
+ * The slow parts are a loopback server that holds every reply it receives until the test lets it
+ * go (once the process has begun to shut down), standing in for a slow Slack response_url and a
+ * slow Bot Connector: the replies are in flight when SIGTERM lands by construction, not by timing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -30,9 +31,6 @@ import {
   type Where,
 } from './two-process-bots.js';
 
-/** How long the slow server holds each reply: long enough that SIGTERM lands while it waits. */
-const HOLD_MS = 1500;
-
 interface HeldRequest {
   path: string;
   body: string;
@@ -41,9 +39,14 @@ interface HeldRequest {
   answered: boolean;
 }
 
-/** A server that answers every request after HOLD_MS, like a slow response_url or Bot Connector. */
-async function slowServer(): Promise<{ url: string; held: HeldRequest[]; close(): Promise<void> }> {
+/**
+ * A server that holds every request until `release()`, like a slow response_url or Bot Connector;
+ * after that it answers at once.
+ */
+async function slowServer(): Promise<{ url: string; held: HeldRequest[]; release(): void; close(): Promise<void> }> {
   const held: HeldRequest[] = [];
+  const waiting: Array<() => void> = [];
+  let released = false;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -53,17 +56,23 @@ async function slowServer(): Promise<{ url: string; held: HeldRequest[]; close()
       res.on('close', () => {
         if (!res.writableFinished) entry.aborted = true;
       });
-      setTimeout(() => {
+      const answer = () => {
         if (entry.aborted) return;
         const body = entry.path.startsWith('/v3/') ? { id: `held-${held.length}` } : { ok: true };
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body), () => (entry.answered = true));
-      }, HOLD_MS);
+      };
+      if (released) answer();
+      else waiting.push(answer);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     held,
+    release: () => {
+      released = true;
+      for (const answer of waiting.splice(0)) answer();
+    },
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
@@ -123,6 +132,10 @@ describe('bot process faults (two processes on one SQLite file)', () => {
     await until(() => slow.held.some((h) => h.path === '/response/gapcheck') && slow.held.some((h) => h.path.startsWith('/v3/')), 'both replies to reach the slow server');
 
     a.child.kill('SIGTERM');
+    // Both replies are still held while the process starts to shut down; only then are they let go.
+    await a.waitForLine((l) => l.msg === 'shutting down: draining in-flight requests', 'the start of the shutdown');
+    expect(slow.held.filter((h) => h.answered)).toEqual([]);
+    slow.release();
     const exit = await a.exited;
 
     expect(exit).toEqual({ code: 0, signal: null });

@@ -26,8 +26,9 @@ describe('held-out questions', () => {
   });
 
   it('never answer a question about another standard or an errand', () => {
-    expect(report.negativesConfident).not.toContain('book a flight to Berlin for next week');
-    expect(report.negativesConfident).not.toContain('ISO 22301 clause 8.4 business continuity plans');
-    expect(report.negativesConfident).not.toContain('who is the CEO of Microsoft');
+    const errands = ['book a flight to Berlin for next week', 'ISO 22301 clause 8.4 business continuity plans', 'who is the CEO of Microsoft'];
+    // The questions must still be held-out negatives, or the checks below pass by their absence.
+    expect(HOLDOUT.filter((h) => h.expect.length === 0).map((h) => h.q)).toEqual(expect.arrayContaining(errands));
+    for (const q of errands) expect(report.negativesConfident).not.toContain(q);
   });
 });

@@ -6,19 +6,11 @@
  * ("42001 A.5.2", "27001 clause 5.2") where it exists in more than one place; for those the bare id
  * must give a disambiguation that lists every candidate.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSearch } from '../../src/knowledge/search.js';
 import { testKnowledge } from '../helpers/app.js';
+import { flat, ref27, ref42 } from '../helpers/reference.js';
 
-interface RefClause {
-  id: string;
-  title: string;
-  subclauses?: RefClause[];
-}
-const ref27 = JSON.parse(readFileSync('test/fixtures/reference/iso27001-2022.json', 'utf8'));
-const ref42 = JSON.parse(readFileSync('test/fixtures/reference/iso42001-2023.json', 'utf8'));
-const flat = (cs: RefClause[]): RefClause[] => cs.flatMap((c) => [c, ...flat(c.subclauses ?? [])]);
 
 interface Case {
   ref: string;

@@ -130,7 +130,8 @@ describe('any input', () => {
   });
 
   it('caps the number of matches', () => {
-    expect(search.search('access', { limit: 500 }).matches.length).toBeLessThanOrEqual(20);
+    // Far more than 20 entries mention access: exactly 20 shows the cap (at most 20 would pass on none).
+    expect(search.search('access', { limit: 500 }).matches.length).toBe(20);
     expect(search.search('access', { limit: 0 }).matches.length).toBe(1);
   });
 });

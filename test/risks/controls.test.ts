@@ -2,22 +2,13 @@
  * Control references against the shipped knowledge base, and suggestions for risks without any.
  */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/errors.js';
 import { buildSearch } from '../../src/knowledge/search.js';
 import { resolveControls, suggestControls } from '../../src/risks/controls.js';
 import { testKnowledge } from '../helpers/app.js';
+import { messageOf } from '../helpers/errors.js';
 
 const kb = testKnowledge();
 const search = buildSearch(kb);
-const messageOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err.message;
-    throw err;
-  }
-  return 'no error';
-};
 
 describe('resolveControls', () => {
   it('accepts every notation staff type and returns knowledge refs', () => {

@@ -2,25 +2,16 @@
  * The pure parts of the register: argument parsing, field values, ids and the risk matrix.
  */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/errors.js';
 import { FIELD_ALIASES, fieldArgsToChanges, parseDue, parseOwner, parseRating, parseStandards, parseTitle, splitControls } from '../../src/risks/field-values.js';
 import { levelOf, matrixRows, scoreOf } from '../../src/risks/matrix.js';
 import { editDistance, parseArgs, tokenize } from '../../src/risks/parse-args.js';
 import { candidateId, ID_ALPHABET, parseRiskIds } from '../../src/risks/risk-ids.js';
 import { cleanBlock, cleanLine } from '../../src/risks/clean-text.js';
+import { messageOf } from '../helpers/errors.js';
 
 const me = { id: 'U-sam', name: 'Sam' };
 const now = new Date('2026-11-28T10:00:00Z');
 const fieldsOf = (input: string) => parseArgs(input, FIELD_ALIASES);
-const messageOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err.message;
-    throw err;
-  }
-  return 'no error';
-};
 
 describe('tokenize and parseArgs', () => {
   it('keeps quoted runs together, in any quote style, with escaped quotes inside', () => {

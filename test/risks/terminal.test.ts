@@ -4,10 +4,9 @@
  * written to files.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runRepl } from '../../adapters/cli/repl.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { terminalTranscript } from '../helpers/terminal.js';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -17,16 +16,7 @@ afterEach(async () => {
   await app.dispose();
 });
 
-async function transcript(target: TestApp, lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let out = '';
-  output.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const done = runRepl({ bot: target.bot, input, output, interactive: false, user: { id: 'sam', name: 'Sam' }, exportDir: `${target.dir}/exports` });
-  input.end(lines.map((l) => `${l}\n`).join(''));
-  await done;
-  return out;
-}
+const transcript = (target: TestApp, lines: string[]): Promise<string> => terminalTranscript(target, lines);
 
 describe('risk register in the terminal', () => {
   it('logs, lists, shows, survives a restart and refuses likelihood=banana', async () => {

@@ -10,13 +10,12 @@ export function openForm(deps: SlackDeps) {
   return listener(deps, 'open-form', async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
     const dest = { ...clickDestination(body, client, respond), canReplace: false };
-    const report = { modalOpened: false, messages: 0, files: 0, failures: [] as string[] };
     const entry = await deps.stash.getForm(action.value ?? '');
     if (!entry) {
-      await send(noteMessage('That form is no longer available. Please start again from the command.'), dest, deps, report);
+      await send(noteMessage('That form is no longer available. Please start again from the command.'), dest, deps);
       return;
     }
     const failure = await openFormModal(client, body.trigger_id, entry.form, entry.meta, deps);
-    if (failure?.userMessage) await send(noteMessage(failure.userMessage, 'warning'), dest, deps, report);
+    if (failure?.userMessage) await send(noteMessage(failure.userMessage, 'warning'), dest, deps);
   });
 }

@@ -16,10 +16,9 @@ export function shareInChannel(deps: SlackDeps) {
   return listener(deps, 'share-in-channel', async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
     const click = clickDestination(body, client, respond);
-    const report = { modalOpened: false, messages: 0, files: 0, failures: [] as string[] };
     const pages = await deps.stash.takePages('share', action.value ?? '');
     if (!pages?.length) {
-      await send(noteMessage('That reply is no longer available to share. Please ask again.'), { ...click, canReplace: false }, deps, report);
+      await send(noteMessage('That reply is no longer available to share. Please ask again.'), { ...click, canReplace: false }, deps);
       return;
     }
     // The user id comes from Slack's signed payload; checked anyway before it becomes a mention.
@@ -27,7 +26,7 @@ export function shareInChannel(deps: SlackDeps) {
     const shared = { ...click, visibility: 'public' as const, canReplace: false };
     for (const page of pages) {
       const blocks: Block[] = [...page.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by ${who}` }] }];
-      if (!(await send({ text: page.text, blocks }, shared, deps, report))) return;
+      if (!(await send({ text: page.text, blocks }, shared, deps))) return;
     }
     await respond?.({ delete_original: true }).catch((err: unknown) => {
       deps.logger.debug({ code: describeSlackError(err).code }, 'could not remove the ephemeral copy after sharing');

@@ -10,15 +10,14 @@ export function showMore(deps: SlackDeps) {
   return listener(deps, 'show-more', async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
     const dest = { ...clickDestination(body, client, respond), canReplace: false, shareable: false };
-    const report = { modalOpened: false, messages: 0, files: 0, failures: [] as string[] };
     const pages = await deps.stash.takePages('pages', action.value ?? '');
     if (!pages?.length) {
-      await send(noteMessage('That part is no longer available. Please ask again.'), dest, deps, report);
+      await send(noteMessage('That part is no longer available. Please ask again.'), dest, deps);
       return;
     }
     const [next, ...rest] = pages;
     const blocks = [...next!.blocks];
     if (rest.length) blocks.push(moreBlock(await deps.stash.putPages('pages', next!.text, rest.map((p) => p.blocks)), rest.length));
-    await send({ text: next!.text, blocks }, dest, deps, report);
+    await send({ text: next!.text, blocks }, dest, deps);
   });
 }

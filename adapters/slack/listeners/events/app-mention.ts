@@ -3,25 +3,22 @@
  * (Retried deliveries were already dropped by the event dedupe middleware.)
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { deliver } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
-import { messageToTurn } from '../../to-turn.js';
 import { listener } from '../listener.js';
+import { answerMessage } from './answer-message.js';
 
 export function appMention(deps: SlackDeps) {
   return listener(deps, 'app-mention', async ({ event, body, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
     // A mention inside a DM also arrives as a message.im event, which answers it.
     if (!event.user || event.channel.startsWith('D')) return;
-    const name = await deps.names.nameOf(client, event.user);
-    const turn = messageToTurn({
+    await answerMessage(deps, client, {
       teamId: body.team_id,
       eventId: body.event_id,
       channel: event.channel,
-      user: { id: event.user, name },
+      userId: event.user,
       text: event.text,
+      ...(event.thread_ts ? { threadTs: event.thread_ts } : {}),
       ...(context.botUserId ? { botUserId: context.botUserId } : {}),
     });
-    const reply = await deps.bot.handle(turn);
-    await deliver(reply, { client, user: event.user, channel: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}), visibility: 'public' }, deps);
   });
 }
