@@ -62,6 +62,9 @@ export interface GapChecks {
 
 const ID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** After a failed session read, plain questions skip the read for this long (interview words still try). */
+export const SESSION_READ_BACKOFF_MS = 5000;
+
 export function newCheckId(): string {
   return `GC-${[...randomBytes(8)].map((b) => ID_ALPHABET[b % 32]).join('')}`;
 }
@@ -119,6 +122,8 @@ export function createGapChecks(deps: BotDeps, options: GapCheckOptions = {}): G
   const kb = deps.knowledge;
   const set = options.questionnaires ?? loadQuestionnaires(resolve(deps.config.ANNEX_KNOWLEDGE_DIR, 'gap-checks'), kb);
   const stores: GapCheckStores = gapCheckStores(deps.store);
+  /** Wall-clock time until which plain questions skip the session read (the store just failed). */
+  let sessionsDownUntil = 0;
   const newId = options.newId ?? newCheckId;
   const risks = options.risks;
 
@@ -455,18 +460,23 @@ export function createGapChecks(deps: BotDeps, options: GapCheckOptions = {}): G
     async claim(ctx, text) {
       if (!text.trim()) return undefined;
       const typed = readReply(text);
+      // Just after the store failed, a question skips the session read: it would only wait for the
+      // store's timeout again before being answered from the knowledge base anyway.
+      if (!typed && Date.now() < sessionsDownUntil) return undefined;
       let raw: unknown;
       try {
         raw = await stores.loadSession(scopeOf(ctx), ctx.turn.user.id);
       } catch (err) {
         // With the store down, a question can still be answered from the knowledge base; only
         // text that looks meant for a check gets the "try again shortly" message.
+        if (err instanceof StoreUnavailableError) sessionsDownUntil = Date.now() + SESSION_READ_BACKOFF_MS;
         if (err instanceof StoreUnavailableError && !typed) {
           ctx.logger.warn({ code: err.code }, 'gap-check sessions unreachable; passing the text on');
           return undefined;
         }
         throw err;
       }
+      sessionsDownUntil = 0;
       if (raw === undefined) return undefined;
       const read = readSession(raw, set, ctx.now);
       if (read.status === 'closed') {

@@ -15,7 +15,7 @@ import { conversation } from '../conversations/transcript.js';
 import { testKnowledge } from '../helpers/app.js';
 
 /** The real store, except that reading gap-check sessions fails while `down` is set. */
-function fakeFlakyStore(real: Store, state: { down: boolean }): Store {
+function fakeFlakyStore(real: Store, state: { down: boolean; reads: number }): Store {
   return {
     kind: real.kind,
     description: real.description,
@@ -27,6 +27,7 @@ function fakeFlakyStore(real: Store, state: { down: boolean }): Store {
       const flaky: Collection<unknown> = {
         name: c.name,
         get: async (key) => {
+          state.reads += 1;
           if (state.down) throw new StoreUnavailableError(new Error('connection refused'));
           return c.get(key);
         },
@@ -41,7 +42,7 @@ function fakeFlakyStore(real: Store, state: { down: boolean }): Store {
 
 let dir: string;
 let app: App;
-const state = { down: false };
+const state = { down: false, reads: 0 };
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'annex-flow-'));
   const real = await openKeyvStore({ url: `sqlite://${join(dir, 'annex.sqlite')}`, logger: silentLogger });
@@ -62,6 +63,22 @@ describe('gap-check flow', () => {
       ['what is A.5.15?', 'Access control (ISO/IEC 27001:2022'],
       ['yes', 'Sorry: The register is not reachable right now. Nothing was lost: please try again shortly.'],
     ]);
+    state.down = false;
+    await sam.play([['yes', 'question 2 of 15']]);
+  });
+
+  it('skips the session read for questions just after the store failed, but not for answers', async () => {
+    const sam = conversation(app.bot);
+    await sam.play([['/gapcheck 27001', 'question 1 of 15']]);
+    state.down = true;
+    await sam.play([['what is A.5.15?', 'Access control (ISO/IEC 27001:2022']]);
+    const readsAfterFailure = state.reads;
+
+    await sam.play([['what is A.8.24?', 'Use of cryptography (ISO/IEC 27001:2022']]);
+    expect(state.reads).toBe(readsAfterFailure);
+
+    await sam.play([['yes', 'please try again shortly']]);
+    expect(state.reads).toBe(readsAfterFailure + 1);
     state.down = false;
     await sam.play([['yes', 'question 2 of 15']]);
   });
