@@ -80,9 +80,9 @@ export async function passToContact(ctx: IntentContext, question: string): Promi
 export async function listHandoffs(ctx: IntentContext): Promise<Reply> {
   requireContact(ctx);
   const entries = await collectionOf(ctx).list(`${ctx.turn.platform}:${ctx.turn.workspace}/`);
+  // The key prefix already scopes the list to this workspace.
   const latest = entries
     .map((e) => e.value)
-    .filter((h) => h.workspace === ctx.turn.workspace)
     .sort((a, b) => b.askedAt.localeCompare(a.askedAt))
     .slice(0, LIST_LIMIT);
   return reply({

@@ -8,7 +8,7 @@
  * Slack event or Teams activity returns what the first delivery did.
  */
 import { helpView } from '../intents/help.js';
-import type { BotDeps, Intent, IntentContext } from '../intents/intent.js';
+import type { Intent, IntentContext } from '../intents/intent.js';
 import { UserError } from '../errors.js';
 import type { Turn } from '../turn.js';
 import { reply, type Action, type FormView, type Reply, type View } from '../views/view.js';
